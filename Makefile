@@ -1,0 +1,26 @@
+# Two commands: `make lab` opens the module, `make test` runs every test.
+# Both create .venv with the system Python if it is missing and install the module into it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: lab test notebooks clean
+
+lab: $(INSTALLED)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Re-execute the lessons and store their outputs (nbval compares against them).
+notebooks: $(INSTALLED)
+	$(BIN)/python -m alliancelab.notebooks notebooks/*.ipynb
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,17 @@
+"""Alliance Politics Lab: data, models, figures and widgets for the lesson notebooks.
+
+The package is split by concern:
+
+- ``data``      load the sourced tables in ``data/`` and validate them against their schema
+- ``brief``     facts about the policy brief the module teaches (title, sections, date written)
+- ``lessons``   the lesson sequence (titles, files, estimated times)
+- ``plotting``  figure builders with one colour-blind-safe style, titles, axis labels and alt text
+- ``widgets``   ipywidgets controls wired to the figure builders
+"""
+
+from alliancelab.errors import AllianceLabError, DataError, install_notebook_error_display
+
+__version__ = "0.1.0"
+__all__ = ["AllianceLabError", "DataError", "__version__"]
+
+install_notebook_error_display()

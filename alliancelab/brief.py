@@ -1,0 +1,21 @@
+"""Facts about the policy brief the module teaches."""
+
+import pandas as pd
+
+TITLE = "Japan-US Ties in the Trump 2.0 Era: Continuity, Change, and Strategic Challenges"
+AUTHOR = "Saume Saptaparna Nath"
+PUBLISHER = "KRF Center for Bangladesh and Global Affairs (CBGA)"
+
+#: The brief was written in late November 2024: the latest event it mentions is the
+#: Xi-Ishiba meeting at APEC in Lima on 15 November 2024. Events after this day are
+#: "after the brief" in the data and on every timeline.
+WRITTEN = pd.Timestamp("2024-11-30")
+WRITTEN_LABEL = "Brief written (late Nov 2024)"
+
+#: The brief's sections, in order: data key -> heading in the brief.
+SECTIONS = {
+    "intro": "Introduction",
+    "what_is_at_stake": "What Is at Stake?",
+    "opportunities": "Not Only Challenges but Also Opportunities?",
+    "what_lies_ahead": "What Lies Ahead?",
+}

@@ -1,0 +1,131 @@
+"""Load the module's sourced tables, validated against ``data/datapackage.json``.
+
+``load(name)`` checks the CSV file against its Frictionless Table Schema and returns a
+pandas DataFrame typed by that schema: dates as ``datetime64``, numbers as floats,
+integers as nullable ``Int64``, booleans as ``bool`` and enum columns as ordered
+categoricals. Anything wrong with a file raises one exception, :class:`DataError`,
+whose message names the file and, where it applies, the line, column and bad value.
+"""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from alliancelab.errors import DataError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGE_FILE = "datapackage.json"
+MAX_REPORTED_ERRORS = 5
+
+
+def package(data_dir=None) -> dict:
+    """The parsed ``datapackage.json`` descriptor."""
+    path = Path(data_dir or DATA_DIR) / PACKAGE_FILE
+    if not path.is_file():
+        raise DataError(f"{path}: the data package descriptor is missing.")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise DataError(f"{path}: not valid JSON ({err}).") from None
+
+
+def tables(data_dir=None) -> list[str]:
+    """Names of the tables in the data package, in the order it lists them."""
+    return [resource["name"] for resource in package(data_dir)["resources"]]
+
+
+def resource(name: str, data_dir=None) -> dict:
+    """The descriptor (path, schema, ...) of one table."""
+    resources = {r["name"]: r for r in package(data_dir)["resources"]}
+    if name not in resources:
+        known = ", ".join(resources)
+        raise DataError(f"Unknown table {name!r}. Known tables: {known}.")
+    return resources[name]
+
+
+def load(name: str, data_dir=None) -> pd.DataFrame:
+    """Validate table ``name`` against its schema and return it as a typed DataFrame."""
+    data_dir = Path(data_dir or DATA_DIR)
+    descriptor = resource(name, data_dir)
+    path = data_dir / descriptor["path"]
+    _check_readable(path)
+    _validate(descriptor, path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for field in descriptor["schema"]["fields"]:
+        frame[field["name"]] = _typed(frame[field["name"]], field)
+    return frame
+
+
+def _check_readable(path: Path) -> None:
+    if not path.is_file():
+        raise DataError(f"{path}: file not found.")
+    if not path.read_bytes().strip():
+        raise DataError(f"{path}: file is empty (expected a header row and data rows).")
+
+
+def _validate(descriptor: dict, path: Path) -> None:
+    """Raise DataError listing the first schema violations in ``path``."""
+    import frictionless  # imported here: only loading data needs it
+
+    checked = frictionless.Resource(dict(descriptor, path=path.name), basepath=str(path.parent))
+    report = checked.validate()
+    if report.valid:
+        return
+    errors = report.errors + [error for task in report.tasks for error in task.errors]
+    fields = {field["name"]: field for field in descriptor["schema"]["fields"]}
+    lines = [_describe(error, fields) for error in errors[:MAX_REPORTED_ERRORS]]
+    more = len(errors) - len(lines)
+    if more > 0:
+        lines.append(f"... and {more} more problem(s).")
+    raise DataError(f"{path} does not match its schema:\n  " + "\n  ".join(lines))
+
+
+def _describe(error, fields: dict) -> str:
+    """One readable line for one Frictionless error: where, then what is wrong."""
+    where = []
+    if getattr(error, "row_number", None):
+        where.append(f"line {error.row_number}")
+    if getattr(error, "field_name", None):
+        where.append(f"column {error.field_name!r}")
+    field = fields.get(getattr(error, "field_name", None), {})
+    rules = field.get("constraints", {})
+    cell = getattr(error, "cell", None)
+    if error.type == "type-error":
+        what = f"{cell!r} is not a valid {field['type']}" + _FORMAT_HINTS.get(field["type"], "")
+    elif error.type == "constraint-error" and cell in ("", None):
+        what = "value is missing but required"
+    elif error.type == "constraint-error" and "enum" in rules:
+        what = f"{cell!r} is not one of the allowed values: " + ", ".join(rules["enum"])
+    elif error.type == "constraint-error":
+        what = f"{cell!r} breaks the schema rule ({error.note})"
+    elif error.type == "missing-label":
+        what = "column is missing from the header"
+    else:
+        what = error.note or error.message
+    return f"{', '.join(where)}: {what}" if where else f"{error.title}: {what}"
+
+
+_FORMAT_HINTS = {
+    "date": " (expected YYYY-MM-DD)",
+    "number": " (expected a number like 4.78)",
+    "integer": " (expected a whole number)",
+    "boolean": " (expected true or false)",
+}
+
+
+def _typed(column: pd.Series, field: dict) -> pd.Series:
+    """Convert one validated text column to the pandas type its schema field names."""
+    kind = field["type"]
+    blank = column == ""
+    if kind == "date":
+        return pd.to_datetime(column.mask(blank), format="%Y-%m-%d")
+    if kind == "number":
+        return pd.to_numeric(column.mask(blank)).astype(float)
+    if kind == "integer":
+        return pd.to_numeric(column.mask(blank)).astype("Int64")
+    if kind == "boolean":
+        return column.str.lower().isin(["true", "1"])
+    if "enum" in field.get("constraints", {}):
+        return pd.Categorical(column.mask(blank), categories=field["constraints"]["enum"], ordered=True)
+    return column.mask(blank)

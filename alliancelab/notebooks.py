@@ -1,0 +1,34 @@
+"""Run notebooks top to bottom in a fresh kernel and store their outputs.
+
+nbval compares a notebook's stored outputs with a fresh run, so after editing a lesson,
+re-execute it with ``make notebooks`` (or ``python -m alliancelab.notebooks PATH...``).
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+TIMEOUT_SECONDS = 120
+
+
+def execute(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:
+    """Execute the notebook at ``path`` in a fresh kernel, in its own folder, and save it in place."""
+    path = Path(path)
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                            store_widget_state=True, resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    nbformat.write(notebook, path)
+    return notebook
+
+
+def main(argv=None) -> None:
+    for name in argv if argv is not None else sys.argv[1:]:
+        print(f"executing {name}")
+        execute(Path(name))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Interactive explorers: ipywidgets controls wired to the figure builders.
+
+Every explorer shares one mechanism (:class:`Explorer`): a change of any control redraws
+the figure in place (the output is replaced in one step, so nothing flickers), and a value
+the model rejects leaves the last good figure and shows the reason instead of a traceback.
+"""
+
+import html
+
+import ipywidgets as w
+import pandas as pd
+
+from alliancelab import plotting, timeline as tl
+from alliancelab.errors import AllianceLabError
+
+
+class Explorer:
+    """Base for the module's widgets: controls, a status line and one figure output."""
+
+    #: Plain-text stand-in shown where widgets cannot run (static views, tests).
+    summary = "Interactive explorer"
+
+    def __init__(self, controls: list, extra=()):
+        self.controls = controls
+        self.status = w.HTML()
+        self.output = w.Output()
+        self.widget = w.VBox([*controls, self.status, self.output, *extra])
+        for control in self._leaf_controls():
+            control.observe(lambda _change: self.refresh(), names="value")
+
+    def _leaf_controls(self):
+        for control in self.controls:
+            yield from control.children if isinstance(control, w.Box) else [control]
+
+    def draw(self) -> tuple[plotting.Chart, str]:
+        """Build the chart and a status message from the current control values."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Redraw after a change; on a value the model rejects, keep the figure and say why."""
+        try:
+            chart, message = self.draw()
+        except AllianceLabError as err:
+            self.status.value = f'<span style="color:#D55E00"><b>Not drawn:</b> {html.escape(str(err))}</span>'
+            return
+        self.output.outputs = tuple(chart.outputs())
+        self.status.value = message
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        bundle = self.widget._repr_mimebundle_()
+        bundle["text/plain"] = self.summary
+        display(bundle, raw=True)
+
+
+class TimelineExplorer(Explorer):
+    """Filter the whole-period timeline by category and years; the figure and event list follow."""
+
+    def __init__(self, events: pd.DataFrame):
+        self.events = events
+        years = events["date"].dt.year
+        self.categories = {
+            c: w.Checkbox(value=True, description=c, indent=False, layout=w.Layout(width="auto"))
+            for c in events["category"].cat.categories
+        }
+        self.years = w.IntRangeSlider(value=(years.min(), years.max()), min=years.min(), max=years.max(),
+                                      description="Years", continuous_update=False,
+                                      layout=w.Layout(width="60%"))
+        self.event_list = w.HTML()
+        self.summary = (f"Timeline explorer: {len(events)} events, {len(self.categories)} categories, "
+                        f"{years.min()}-{years.max()}. Run the notebook to filter by category and years.")
+        super().__init__([w.HBox(list(self.categories.values())), self.years], extra=[self.event_list])
+        self.refresh()
+
+    def chosen(self) -> list[str]:
+        return [name for name, box in self.categories.items() if box.value]
+
+    def draw(self):
+        chosen = self.chosen()
+        if not chosen:
+            raise AllianceLabError("select at least one category.")
+        first, last = self.years.value
+        chart = plotting.timeline(self.events, chosen, first, last)
+        shown = tl.select(self.events, chosen, first, last)
+        self.event_list.value = event_list_html(shown)
+        return chart, f"Showing <b>{len(shown)}</b> of {len(self.events)} events, {first}-{last}."
+
+
+def event_list_html(events: pd.DataFrame) -> str:
+    """A scrollable table of events: date, category, title linked to its source."""
+    rows = "".join(
+        f"<tr><td>{e.date:%Y-%m-%d}</td><td>{html.escape(str(e.category))}</td>"
+        f'<td><a href="{html.escape(e.source_url)}" target="_blank">{html.escape(e.title)}</a>'
+        f"{' <i>(after the brief)</i>' if e.after_brief else ''}</td></tr>"
+        for e in events.itertuples()
+    )
+    return ('<div style="max-height:16em;overflow:auto"><table>'
+            "<thead><tr><th>Date</th><th>Category</th><th>Event (link to source)</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>")

@@ -1,0 +1,80 @@
+"""Figure builders: one colour-blind-safe style, titles, labelled axes and alt text from the data."""
+
+import pytest
+
+from alliancelab import brief, plotting
+from alliancelab.errors import AllianceLabError
+
+
+def test_palette_uses_okabe_ito_and_distinct_markers():
+    styles = plotting.palette(["a", "b", "c", "d", "e", "f"])
+    colours = [c for c, _ in styles.values()]
+    markers = [m for _, m in styles.values()]
+    assert set(colours) <= set(plotting.OKABE_ITO.values())
+    assert len(set(colours)) == len(set(markers)) == 6
+
+
+def test_palette_refuses_more_keys_than_it_can_tell_apart():
+    with pytest.raises(ValueError, match="at most 6"):
+        plotting.palette(range(7))
+
+
+@pytest.mark.parametrize("title, xlabel, ylabel", [("", "x", "y"), ("t", "", "y"), ("t", "x", "")])
+def test_figures_need_title_and_axis_labels(title, xlabel, ylabel):
+    with pytest.raises(ValueError, match="title and labels"):
+        plotting.new_figure(title, xlabel, ylabel)
+
+
+def test_timeline_has_title_labels_and_one_lane_per_category(events):
+    chart = plotting.timeline(events)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "Japan-US alliance timeline, 2012-2026"
+    assert axes.get_xlabel() == "Date" and axes.get_ylabel() == "Event category"
+    lanes = [t.get_text() for t in axes.get_yticklabels()]
+    assert len(lanes) == events["category"].nunique()
+    assert sum(int(lane.split("(")[1].rstrip(")")) for lane in lanes) == len(events)
+
+
+def test_timeline_marks_the_brief_and_shades_after_it(events):
+    axes = plotting.timeline(events).figure.axes[0]
+    labels = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert labels == [brief.WRITTEN_LABEL, "After the brief"]
+
+
+def test_timeline_alt_text_is_computed_from_the_data(events):
+    chart = plotting.timeline(events)
+    after = int(events["after_brief"].sum())
+    assert chart.alt.startswith(f"Timeline of {len(events)} events from January 2012 to December 2026")
+    assert f"{after} of the events come after it" in chart.alt
+    assert f"{len(events)} of {len(events)} sourced events" in chart.caption
+
+
+def test_filtered_timeline_describes_only_what_it_shows(events):
+    chart = plotting.timeline(events, ["trade"], 2025, 2025)
+    expected = ((events["category"] == "trade") & (events["date"].dt.year == 2025)).sum()
+    assert chart.alt.startswith(f"Timeline of {expected} events from January 2025 to December 2025")
+    assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == [f"trade ({expected})"]
+
+
+def test_empty_selection_says_so(events):
+    chart = plotting.timeline(events, ["climate"], 2012, 2013)
+    assert "no events match" in chart.alt
+
+
+def test_chart_outputs_carry_png_alt_text_and_caption(events):
+    image, caption = plotting.timeline(events).outputs()
+    assert image["data"]["image/png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert image["metadata"]["image/png"]["alt"] == image["data"]["text/plain"]
+    assert caption["data"]["text/markdown"].startswith("*Figure:")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"categories": ["sports"]}, "Unknown category 'sports'. Known categories: diplomacy"),
+    ({"start": 2020, "end": 2015}, "The start (2020-01-01) is after the end (2015-12-31)"),
+    ({"start": "last spring"}, "Expected a year or a date"),
+    ({"start": True}, "Expected a year or a date"),
+])
+def test_bad_arguments_give_clear_errors(events, kwargs, message):
+    with pytest.raises(AllianceLabError) as err:
+        plotting.timeline(events, **kwargs)
+    assert message in str(err.value)

@@ -1,0 +1,47 @@
+"""The timeline explorer: moving a control redraws the figure; an impossible choice gets a message."""
+
+from alliancelab.widgets import TimelineExplorer
+
+
+def shown_png(explorer):
+    return explorer.output.outputs[0]["data"]["image/png"]
+
+
+def test_starts_with_every_event(events):
+    explorer = TimelineExplorer(events)
+    assert f"Showing <b>{len(events)}</b> of {len(events)} events" in explorer.status.value
+    assert explorer.output.outputs[0]["data"]["text/plain"].startswith(f"Timeline of {len(events)} events")
+
+
+def test_unticking_a_category_redraws_figure_and_list(events):
+    explorer = TimelineExplorer(events)
+    before = shown_png(explorer)
+    explorer.categories["trade"].value = False
+    remaining = (events["category"] != "trade").sum()
+    assert f"Showing <b>{remaining}</b>" in explorer.status.value
+    assert shown_png(explorer) != before
+    assert explorer.event_list.value.count("<tr>") == remaining + 1  # + header row
+
+
+def test_year_slider_narrows_the_range(events):
+    explorer = TimelineExplorer(events)
+    explorer.years.value = (2025, 2026)
+    expected = (events["date"].dt.year >= 2025).sum()
+    assert f"Showing <b>{expected}</b> of {len(events)} events, 2025-2026" in explorer.status.value
+    assert "from January 2025 to December 2026" in explorer.output.outputs[0]["data"]["text/plain"]
+
+
+def test_no_category_keeps_last_figure_and_explains(events):
+    explorer = TimelineExplorer(events)
+    before = explorer.output.outputs
+    for box in explorer.categories.values():
+        box.value = False
+    assert "Not drawn:" in explorer.status.value and "select at least one category" in explorer.status.value
+    assert explorer.output.outputs == before
+    explorer.categories["climate"].value = True
+    assert "Showing <b>" in explorer.status.value
+
+
+def test_static_views_get_a_plain_text_summary(events):
+    explorer = TimelineExplorer(events)
+    assert explorer.summary.startswith(f"Timeline explorer: {len(events)} events, 6 categories, 2012-2026.")
