@@ -5,6 +5,7 @@ The package is split by concern:
 - ``data``      load the sourced tables in ``data/`` and validate them against their schema
 - ``brief``     facts about the policy brief the module teaches (title, sections, date written)
 - ``lessons``   the lesson sequence (titles, files, estimated times)
+- ``events``    selecting and describing events from the timeline table
 - ``plotting``  figure builders with one colour-blind-safe style, titles, axis labels and alt text
 - ``widgets``   ipywidgets controls wired to the figure builders
 """

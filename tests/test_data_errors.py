@@ -48,7 +48,7 @@ def test_corrupt_descriptor_is_named(data_copy):
 def test_missing_column_is_named(data_copy):
     path = data_copy / "events.csv"
     rewrite(path, "actor,", "")
-    with pytest.raises(DataError, match=r"events\.csv does not match.*column 'actor': column is missing"):
+    with pytest.raises(DataError, match=r"(?s)events\.csv does not match.*column 'actor': column is missing"):
         data.load("events", data_copy)
 
 

@@ -1,57 +1,13 @@
-"""Interactive explorers: ipywidgets controls wired to the figure builders.
-
-Every explorer shares one mechanism (:class:`Explorer`): a change of any control redraws
-the figure in place (the output is replaced in one step, so nothing flickers), and a value
-the model rejects leaves the last good figure and shows the reason instead of a traceback.
-"""
+"""Timeline explorer: filter the whole-period timeline by category and years."""
 
 import html
 
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab import plotting, timeline as tl
+from alliancelab import events as ev, plotting
 from alliancelab.errors import AllianceLabError
-
-
-class Explorer:
-    """Base for the module's widgets: controls, a status line and one figure output."""
-
-    #: Plain-text stand-in shown where widgets cannot run (static views, tests).
-    summary = "Interactive explorer"
-
-    def __init__(self, controls: list, extra=()):
-        self.controls = controls
-        self.status = w.HTML()
-        self.output = w.Output()
-        self.widget = w.VBox([*controls, self.status, self.output, *extra])
-        for control in self._leaf_controls():
-            control.observe(lambda _change: self.refresh(), names="value")
-
-    def _leaf_controls(self):
-        for control in self.controls:
-            yield from control.children if isinstance(control, w.Box) else [control]
-
-    def draw(self) -> tuple[plotting.Chart, str]:
-        """Build the chart and a status message from the current control values."""
-        raise NotImplementedError
-
-    def refresh(self) -> None:
-        """Redraw after a change; on a value the model rejects, keep the figure and say why."""
-        try:
-            chart, message = self.draw()
-        except AllianceLabError as err:
-            self.status.value = f'<span style="color:#D55E00"><b>Not drawn:</b> {html.escape(str(err))}</span>'
-            return
-        self.output.outputs = tuple(chart.outputs())
-        self.status.value = message
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        bundle = self.widget._repr_mimebundle_()
-        bundle["text/plain"] = self.summary
-        display(bundle, raw=True)
+from alliancelab.widgets.base import Explorer
 
 
 class TimelineExplorer(Explorer):
@@ -82,7 +38,7 @@ class TimelineExplorer(Explorer):
             raise AllianceLabError("select at least one category.")
         first, last = self.years.value
         chart = plotting.timeline(self.events, chosen, first, last)
-        shown = tl.select(self.events, chosen, first, last)
+        shown = ev.select(self.events, chosen, first, last)
         self.event_list.value = event_list_html(shown)
         return chart, f"Showing <b>{len(shown)}</b> of {len(self.events)} events, {first}-{last}."
 

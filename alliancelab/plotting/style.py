@@ -1,4 +1,4 @@
-"""Figure builders: data in, a :class:`Chart` out (a matplotlib figure with alt text and caption).
+"""The module's one figure style, and :class:`Chart`: a figure with its alt text and caption.
 
 One style for the whole module: the Okabe-Ito colour-blind-safe palette, a title and
 labelled axes on every figure, and a marker shape as well as a colour for each category
@@ -9,10 +9,7 @@ import base64
 import io
 from dataclasses import dataclass
 
-import pandas as pd
 from matplotlib.figure import Figure
-
-from alliancelab import brief, timeline as tl
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision type.
 OKABE_ITO = {
@@ -26,7 +23,6 @@ OKABE_ITO = {
     "black": "#000000",
 }
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
-AFTER_BRIEF_SHADE = "#DDDDDD"
 
 
 def palette(keys) -> dict:
@@ -87,45 +83,3 @@ def new_figure(title: str, xlabel: str, ylabel: str, size=(10, 4.5)):
     axes.grid(axis="x", color="#E5E5E5", linewidth=0.8)
     axes.set_axisbelow(True)
     return figure, axes
-
-
-def timeline(events: pd.DataFrame, categories=None, start=None, end=None) -> Chart:
-    """Events as markers in one lane per category, the brief's date marked, the after-brief period shaded."""
-    all_categories = list(events["category"].cat.categories)
-    styles = palette(all_categories)
-    shown = tl.select(events, categories, start, end)
-    lanes = [c for c in all_categories if categories is None or c in categories]
-    first, last = tl.span(events, start, end)
-    title = f"Japan-US alliance timeline, {first.year}-{last.year}"
-    figure, axes = new_figure(title, "Date", "Event category")
-    _shade_after_brief(axes, first, last)
-    for lane, category in enumerate(reversed(lanes)):
-        rows = shown[shown["category"] == category]
-        colour, marker = styles[category]
-        axes.scatter(rows["date"], [lane] * len(rows), color=colour, marker=marker, s=60,
-                     edgecolor="white", linewidth=0.6, zorder=3, label=category)
-        spans = rows.dropna(subset=["end_date"])
-        axes.hlines([lane] * len(spans), spans["date"], spans["end_date"], color=colour, linewidth=4, zorder=2)
-    counts = shown["category"].value_counts()
-    axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
-    axes.set_ylim(-0.7, len(lanes) - 0.3)
-    axes.set_xlim(first, last)
-    return Chart(figure, alt=tl.describe(shown, first, last), caption=_timeline_caption(len(shown), len(events)))
-
-
-def _shade_after_brief(axes, first, last) -> None:
-    """Mark the day the brief was written and shade what came after it, with a legend for both."""
-    handles = []
-    if first <= brief.WRITTEN <= last:
-        handles.append(axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
-                                    label=brief.WRITTEN_LABEL))
-    if brief.WRITTEN < last:
-        handles.append(axes.axvspan(max(first, brief.WRITTEN), last, color=AFTER_BRIEF_SHADE, alpha=0.6,
-                                    zorder=0, label="After the brief"))
-    if handles:
-        axes.legend(handles=handles, loc="upper left", fontsize=9, frameon=False)
-
-
-def _timeline_caption(shown: int, total: int) -> str:
-    return (f"Figure: {shown} of {total} sourced events (data/events.csv). Grey shading: after the brief "
-            "was written. Each category has its own colour and marker.")
