@@ -4,11 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Jupyter refuses to run as root unless told; containers often run as root.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test notebooks clean
 
 lab: $(INSTALLED)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

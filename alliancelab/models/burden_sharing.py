@@ -1,0 +1,201 @@
+"""Burden sharing: what a share-of-GDP target costs, and why big allies pay more (Olson-Zeckhauser).
+
+Two *teaching models*, deliberately simple and transparent; they illustrate ideas, they are not forecasts.
+
+**1. The yen cost of a share-of-GDP target.** Nominal GDP grows at a constant rate ``g`` (% per year)
+from a base year::
+
+    GDP(t) = GDP(base) * (1 + g/100) ** (t - base)
+    cost(t) = share/100 * GDP(t)                      (denominator: that year's GDP)
+    cost(t) = share/100 * GDP(base)                   (fixed denominator, as in Japan's 2% goal,
+                                                       which is measured against FY2022 GDP)
+
+**2. The Olson-Zeckhauser alliance.** Mancur Olson and Richard Zeckhauser (1966), "An Economic Theory of
+Alliances", *Review of Economics and Statistics* 48(3): 266-279. Deterrence protects every ally whoever
+pays for it: it is a *public good*. Each ally i has income ``Y_i`` and splits it between defence ``q_i``
+and everything else ``x_i = Y_i - q_i``. Both enjoy the alliance's total defence ``Q = q_1 + q_2``, with
+the Cobb-Douglas utility::
+
+    U_i = (1 - a) * ln(x_i) + a * ln(Q)          (a = weight on security, 0 < a < 1)
+
+Each ally picks ``q_i`` taking the other's as given (a Nash equilibrium). The best response is
+``q_i = max(0, a * Y_i - (1 - a) * q_j)``. Solving both together:
+
+- if both contribute, private spending is equal, ``x_1 = x_2 = x = (1 - a)(Y_1 + Y_2) / (2 - a)``, so
+  ``q_i = Y_i - x``: the richer ally spends a *larger share of its income* on defence;
+- if the small ally's income is at most ``x``, it contributes nothing (it free-rides completely) and the
+  large ally spends ``a * Y_large``, what it would spend alone.
+
+The total, ``a (Y_1 + Y_2) / (2 - a)`` when both contribute, is less than the ``a (Y_1 + Y_2)`` that
+maximises the two allies' summed utility: public goods are under-provided. This is "the exploitation of
+the great by the small". Critics (Sandler 1977, "Impurity of defense", *Kyklos* 30(3); Sandler 1993,
+"The Economic Theory of Alliances: A Survey", *Journal of Conflict Resolution* 37(3): 446-483) note that
+defence also brings *private* benefits (protecting one's own territory, fleet, interests); in this
+joint-product model the free-riding prediction weakens.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from alliancelab.errors import AllianceLabError
+from alliancelab.validation import number
+
+#: Reference shares of GDP (%): Japan's 2022 goal, the US ask of 2025 and the NATO/NDS benchmark.
+REFERENCE_SHARES = (2.0, 3.5, 5.0)
+
+
+def _year(name: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise AllianceLabError(f"{name} must be a whole year such as 2027, got {value!r}.")
+    if not 1950 <= int(value) <= 2100:
+        raise AllianceLabError(f"{name} must be a year between 1950 and 2100, got {value}.")
+    return int(value)
+
+
+# --- 1. The yen cost of a share-of-GDP target ------------------------------------------------------
+
+def target_cost(gdp, share_pct) -> float:
+    """The cost of spending ``share_pct`` % of a GDP of ``gdp`` (same unit as ``gdp``, e.g. trillion yen)."""
+    gdp = number("GDP", gdp, low=0, low_open=True)
+    share_pct = number("The share of GDP", share_pct, low=0, high=100, unit="%")
+    return share_pct / 100 * gdp
+
+
+def project_gdp(base_gdp, base_year, growth_pct, end_year) -> pd.Series:
+    """Nominal GDP from ``base_year`` to ``end_year``, growing ``growth_pct`` % a year (index: year)."""
+    base_gdp = number("The base-year GDP", base_gdp, low=0, low_open=True)
+    growth_pct = number("Nominal GDP growth", growth_pct, low=-20, high=20, unit="% a year")
+    base_year, end_year = _year("The base year", base_year), _year("The end year", end_year)
+    if end_year < base_year:
+        raise AllianceLabError(f"The end year ({end_year}) is before the base year ({base_year}).")
+    years = np.arange(base_year, end_year + 1)
+    values = base_gdp * (1 + growth_pct / 100) ** (years - base_year)
+    return pd.Series(values, index=pd.Index(years, name="fiscal_year"), name="gdp")
+
+
+def cost_path(base_gdp, base_year, growth_pct, end_year, shares=REFERENCE_SHARES,
+              fixed_denominator=False) -> pd.DataFrame:
+    """GDP and the cost of each share of GDP in ``shares`` (%), year by year (columns: gdp, then each share).
+
+    With ``fixed_denominator`` every year's cost is measured against the base year's GDP, as Japan's
+    2% goal is measured against FY2022 GDP.
+    """
+    gdp = project_gdp(base_gdp, base_year, growth_pct, end_year)
+    shares = list(shares)
+    if not shares:
+        raise AllianceLabError("Give at least one share of GDP, e.g. shares=[2, 3.5, 5].")
+    denominator = pd.Series(base_gdp, index=gdp.index) if fixed_denominator else gdp
+    table = pd.DataFrame({"gdp": gdp})
+    for share in shares:
+        share = number("Each share of GDP", share, low=0, high=100, unit="%")
+        table[share] = share / 100 * denominator
+    return table
+
+
+# --- 2. The Olson-Zeckhauser two-ally public-good model ----------------------------------------------
+
+def _weight(name: str, value) -> float:
+    value = number(name, value, low=0, high=1, low_open=True)
+    if value == 1:
+        raise AllianceLabError(f"{name} must be less than 1 (at 1 nothing but security has value).")
+    return value
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """Nash contributions of a large and a small ally to their common defence (see the module docstring)."""
+
+    income: tuple          #: (large, small) incomes
+    contribution: tuple    #: (large, small) defence spending q_i
+    weight: tuple          #: (large, small) weights on security a_i
+
+    @property
+    def total(self) -> float:
+        """Total defence Q provided in equilibrium."""
+        return sum(self.contribution)
+
+    @property
+    def burden(self) -> tuple:
+        """Each ally's defence spending as a share of its own income (0-1): (large, small)."""
+        return tuple(q / y for q, y in zip(self.contribution, self.income))
+
+    @property
+    def share_of_total(self) -> tuple:
+        """Each ally's share of the alliance's total defence (0-1): (large, small)."""
+        return tuple(q / self.total for q in self.contribution)
+
+    @property
+    def income_share(self) -> tuple:
+        """Each ally's share of the two allies' combined income (0-1): (large, small)."""
+        return tuple(y / sum(self.income) for y in self.income)
+
+    @property
+    def small_free_rides(self) -> bool:
+        """True if the small ally contributes nothing."""
+        return self.contribution[1] == 0
+
+    @property
+    def efficient_total(self) -> float:
+        """The total defence that maximises the sum of both utilities: (a_1 + a_2) / 2 * (Y_1 + Y_2)."""
+        return sum(self.weight) / 2 * sum(self.income)
+
+
+def nash_contributions(income_large, income_small, weight, weight_small=None) -> Equilibrium:
+    """The Nash equilibrium of the two-ally public-good game with Cobb-Douglas utility.
+
+    ``weight`` is a, the weight on security; give ``weight_small`` to let the small ally value security
+    differently (for example because it is more exposed to a threat). Best responses
+    ``q_i = max(0, a_i Y_i - (1 - a_i) q_j)``; solved together (D = a_1 + a_2 - a_1 a_2)::
+
+        q_1 = (a_1 Y_1 - (1 - a_1) a_2 Y_2) / D,   q_2 = (a_2 Y_2 - (1 - a_2) a_1 Y_1) / D
+
+    and if one of these is negative that ally gives 0 and the other spends a_i Y_i.
+    """
+    large = number("The large ally's income", income_large, low=0, low_open=True)
+    small = number("The small ally's income", income_small, low=0, low_open=True)
+    a1 = _weight("The weight on security", weight)
+    a2 = a1 if weight_small is None else _weight("The small ally's weight on security", weight_small)
+    if small > large:
+        raise AllianceLabError(f"The small ally's income ({small:g}) is larger than the large ally's ({large:g}); "
+                               "swap them.")
+    d = a1 + a2 - a1 * a2
+    q1 = (a1 * large - (1 - a1) * a2 * small) / d
+    q2 = (a2 * small - (1 - a2) * a1 * large) / d
+    if q2 <= 0:
+        q1, q2 = a1 * large, 0.0
+    elif q1 <= 0:
+        q1, q2 = 0.0, a2 * small
+    return Equilibrium((large, small), (q1, q2), (a1, a2))
+
+
+def free_riding_threshold(weight, weight_small=None) -> float:
+    """The small ally's share of combined income (0-1) at or below which it contributes nothing.
+
+    The small ally gives nothing when its stand-alone wish ``a_2 Y_2`` is no more than the
+    ``(1 - a_2) a_1 Y_1`` it gains from the large ally's spending: with ``k = a_1 (1 - a_2) / a_2`` the
+    threshold share is ``k / (1 + k)``; with equal weights a it is ``(1 - a) / (2 - a)``. A value of
+    0.5 or more means the small ally free-rides at every income share.
+    """
+    a1 = _weight("The weight on security", weight)
+    a2 = a1 if weight_small is None else _weight("The small ally's weight on security", weight_small)
+    k = a1 * (1 - a2) / a2
+    return k / (1 + k)
+
+
+def burden_curve(weight, small_shares, weight_small=None) -> pd.DataFrame:
+    """Equilibria as the small ally's share of combined income varies (combined income fixed at 1).
+
+    Columns: small_share, burden_large, burden_small (shares of own income, 0-1) and share_large
+    (the large ally's share of total defence, 0-1).
+    """
+    rows = []
+    for share in small_shares:
+        share = number("The small ally's income share", share, low=0, high=0.5, low_open=True)
+        eq = nash_contributions(1 - share, share, weight, weight_small)
+        rows.append({"small_share": share, "burden_large": eq.burden[0], "burden_small": eq.burden[1],
+                     "share_large": eq.share_of_total[0]})
+    if not rows:
+        raise AllianceLabError("Give at least one income share for the small ally, e.g. [0.1, 0.2, 0.3].")
+    return pd.DataFrame(rows)

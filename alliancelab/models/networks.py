@@ -1,0 +1,166 @@
+"""Alliance networks: hub-and-spoke versus a networked ("latticework") order.
+
+A table of ties (one row per tie between two countries, with the year it was signed) is read
+as a network. In a pure **hub-and-spoke** order every tie runs through one hub: the United
+States signed separate bilateral treaties with Japan, South Korea, the Philippines and
+Australia (the "San Francisco system") and its allies had few ties with one another. In a
+**networked** or "latticework" order the spokes also tie to each other (the Quad, reciprocal
+access agreements, trilaterals).
+
+Classic references: Victor D. Cha, "Powerplay: Origins of the U.S. Alliance System in Asia",
+*International Security* 34(3), 2009/10, and the book *Powerplay* (Princeton University Press,
+2016); on the San Francisco system, Kent E. Calder, "Securing security through prosperity",
+*The Pacific Review* 17(1), 2004.
+
+Pure functions: a ties DataFrame (``data.load("alliance_ties")``) in, numbers or tables out.
+"""
+
+import math
+from numbers import Integral, Real
+
+import pandas as pd
+
+from alliancelab.errors import AllianceLabError
+
+#: The columns every ties table needs.
+TIE_COLUMNS = ("year", "country_a", "country_b", "kind")
+#: The hub of the US alliance system, the default for every function.
+US = "United States"
+YEAR_RANGE = (1900, 2100)
+
+
+def check_ties(ties) -> pd.DataFrame:
+    """Raise AllianceLabError unless ``ties`` is a DataFrame with the tie columns and whole-number years."""
+    if not isinstance(ties, pd.DataFrame):
+        raise AllianceLabError(f"ties must be a pandas DataFrame (use data.load('alliance_ties')), "
+                               f"got {type(ties).__name__}.")
+    missing = [c for c in TIE_COLUMNS if c not in ties.columns]
+    if missing:
+        raise AllianceLabError(f"ties is missing the column(s) {', '.join(missing)}; "
+                               f"it needs {', '.join(TIE_COLUMNS)}.")
+    if ties["year"].isna().any():
+        raise AllianceLabError("ties has a row without a year; every tie needs the year it was signed.")
+    if ties[["country_a", "country_b"]].isna().any().any():
+        raise AllianceLabError("ties has a row without a country; every tie needs country_a and country_b.")
+    if (ties["country_a"] == ties["country_b"]).any():
+        raise AllianceLabError("ties has a row linking a country to itself; country_a and country_b must differ.")
+    return ties
+
+
+def check_year(year) -> int:
+    """Return ``year`` as an int, or raise AllianceLabError saying what is wrong with it."""
+    if isinstance(year, bool) or not isinstance(year, Real):
+        raise AllianceLabError(f"year must be a whole number like 2017, got {year!r}.")
+    if isinstance(year, float) and not math.isfinite(year):
+        raise AllianceLabError(f"year must be a finite whole number like 2017, got {year!r}.")
+    if not isinstance(year, Integral) and year != int(year):
+        raise AllianceLabError(f"year must be a whole number like 2017, got {year!r}.")
+    year = int(year)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise AllianceLabError(f"year must be between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}, got {year}.")
+    return year
+
+
+def countries(ties) -> list[str]:
+    """Every country that appears in the table, sorted alphabetically."""
+    check_ties(ties)
+    return sorted(set(ties["country_a"]) | set(ties["country_b"]))
+
+
+def _check_country(ties, name, what) -> str:
+    if not isinstance(name, str) or not name:
+        raise AllianceLabError(f"{what} must be a country name like 'United States', got {name!r}.")
+    known = countries(ties)
+    if name not in known:
+        raise AllianceLabError(f"Unknown {what} {name!r}. Countries in the table: {', '.join(known)}.")
+    return name
+
+
+def ties_until(ties, year, countries=None) -> pd.DataFrame:
+    """The ties signed in or before ``year``; with ``countries``, only ties with both ends in that list."""
+    check_ties(ties)
+    year = check_year(year)
+    kept = ties[ties["year"] <= year]
+    if countries is not None:
+        if isinstance(countries, str) or not all(isinstance(c, str) for c in countries):
+            raise AllianceLabError("countries must be a list of country names, e.g. ['Japan', 'India'].")
+        countries = list(countries)
+        for name in countries:
+            _check_country(ties, name, "country")
+        kept = kept[kept["country_a"].isin(countries) & kept["country_b"].isin(countries)]
+    return kept
+
+
+def involves(ties, country) -> pd.Series:
+    """True for each tie that has ``country`` at one end."""
+    return (ties["country_a"] == country) | (ties["country_b"] == country)
+
+
+def hub_links(ties, year, hub=US) -> pd.DataFrame:
+    """Ties up to ``year`` that run through the hub (the spokes)."""
+    kept = ties_until(ties, year)
+    _check_country(ties, hub, "hub")
+    return kept[involves(kept, hub)]
+
+
+def spoke_links(ties, year, hub=US) -> pd.DataFrame:
+    """Ties up to ``year`` between two countries other than the hub (spoke-to-spoke ties)."""
+    kept = ties_until(ties, year)
+    _check_country(ties, hub, "hub")
+    return kept[~involves(kept, hub)]
+
+
+def hub_share(ties, year, hub=US) -> float:
+    """Share of the ties up to ``year`` that involve the hub: 1.0 is a pure hub-and-spoke system."""
+    kept = ties_until(ties, year)
+    _check_country(ties, hub, "hub")
+    if kept.empty:
+        first = int(ties["year"].min())
+        raise AllianceLabError(f"No ties in or before {year}: the first tie in the table is from {first}.")
+    return float(involves(kept, hub).sum() / len(kept))
+
+
+def pairs(ties, year, countries=None) -> pd.DataFrame:
+    """Distinct pairs of countries tied up to ``year``, with how many ties each pair has."""
+    kept = ties_until(ties, year, countries)
+    ends = pd.DataFrame({
+        "a": kept[["country_a", "country_b"]].min(axis=1),
+        "b": kept[["country_a", "country_b"]].max(axis=1),
+    })
+    return ends.value_counts().rename("ties").reset_index().sort_values(["a", "b"], ignore_index=True)
+
+
+def degree(ties, year, countries=None) -> pd.Series:
+    """Number of distinct partners each country has up to ``year``, largest first."""
+    linked = pairs(ties, year, countries)
+    counts = pd.concat([linked["a"], linked["b"]]).value_counts()
+    return counts.rename_axis("country").rename("partners").sort_index().sort_values(ascending=False, kind="stable")
+
+
+def density(ties, year, countries=None) -> float:
+    """Share of all possible pairs that are tied up to ``year`` (0 = no ties, 1 = everyone tied to everyone).
+
+    The possible pairs are among ``countries`` if given, else among the countries tied by then.
+    """
+    linked = pairs(ties, year, countries)
+    nodes = list(countries) if countries is not None else sorted(set(linked["a"]) | set(linked["b"]))
+    possible = len(nodes) * (len(nodes) - 1) / 2
+    if possible == 0:
+        raise AllianceLabError(f"Density needs at least two countries; {year} gives {len(nodes)}.")
+    return float(len(linked) / possible)
+
+
+def summary(ties, year, hub=US) -> dict:
+    """The numbers the lesson reports for one year: ties, hub ties, spoke-to-spoke ties, hub share, density."""
+    kept = ties_until(ties, year)
+    hub_ties = len(hub_links(ties, year, hub))
+    return {
+        "year": check_year(year),
+        "hub": hub,
+        "ties": len(kept),
+        "hub_ties": hub_ties,
+        "spoke_ties": len(kept) - hub_ties,
+        "hub_share": hub_share(ties, year, hub),
+        "countries": len(set(kept["country_a"]) | set(kept["country_b"])),
+        "density": density(ties, year),
+    }

@@ -1,0 +1,233 @@
+"""Alliance network diagrams and the schematic first-island-chain map.
+
+``alliance_network`` draws the ties of ``data/alliance_ties.csv`` signed up to a year on a
+fixed schematic layout (rough geography, so the same country is always in the same place);
+``island_chain_map`` draws ``data/places.csv`` on longitude and latitude.
+"""
+
+import math
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from alliancelab.errors import AllianceLabError
+from alliancelab.models import networks
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+
+#: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
+POSITIONS = {
+    "United Kingdom": (-1.5, 7.5),
+    "India": (0.0, 4.0),
+    "Thailand": (2.0, 4.4),
+    "Vietnam": (2.8, 4.9),
+    "Cambodia": (2.3, 3.6),
+    "Malaysia": (2.2, 2.6),
+    "Singapore": (2.3, 1.9),
+    "Indonesia": (3.3, 1.2),
+    "ASEAN": (2.6, 3.0),
+    "Philippines": (4.2, 3.6),
+    "China": (3.0, 6.8),
+    "South Korea": (4.6, 7.4),
+    "Japan": (6.0, 6.8),
+    "Taiwan": (4.2, 5.3),
+    "Australia": (5.6, 0.0),
+    "New Zealand": (7.6, -0.8),
+    "United States": (9.0, 5.0),
+}
+#: One line style per tie kind, so that kinds differ by more than colour.
+LINE_STYLES = {
+    "treaty alliance": "-",
+    "security declaration": (0, (6, 2)),
+    "strategic partnership": (0, (1, 1.5)),
+    "visiting forces agreement": (0, (6, 2, 1, 2)),
+    "reciprocal access agreement": (0, (3, 1)),
+    "quad": (0, (6, 1.5, 1, 1.5, 1, 1.5)),
+    "trilateral": (0, (2, 2)),
+}
+TREATY = "treaty alliance"
+HUB_WIDTH, SPOKE_WIDTH = 1.6, 3.2
+TIES_TABLE = "data/alliance_ties.csv"
+PLACES_TABLE = "data/places.csv"
+
+
+def positions(names) -> dict:
+    """A fixed (x, y) for each country: the hand-set one, else a deterministic place on an outer ring."""
+    names = sorted(names)
+    extra = [n for n in names if n not in POSITIONS]
+    where = {n: POSITIONS[n] for n in names if n in POSITIONS}
+    for i, name in enumerate(extra):
+        angle = math.pi / 2 + 2 * math.pi * i / max(len(extra), 1)
+        where[name] = (4.5 + 6.0 * math.cos(angle), 4.0 + 5.0 * math.sin(angle))
+    return where
+
+
+def _kind_styles(ties) -> dict:
+    """(colour, line style) per kind: treaty alliances in black, the other kinds from the palette."""
+    kinds = list(ties["kind"].cat.categories) if hasattr(ties["kind"], "cat") else sorted(ties["kind"].unique())
+    others = [k for k in kinds if k != TREATY]
+    colours = {TREATY: (OKABE_ITO["black"], None), **palette(others)}
+    return {k: (colours[k][0], LINE_STYLES.get(k, "-")) for k in kinds}
+
+
+def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = networks.US,
+                     countries=None) -> Chart:
+    """The ties signed up to ``year`` as a network on a fixed schematic layout.
+
+    Colour and line style give the kind of tie; thin lines run through the hub (hub-and-spoke),
+    thick lines join two other countries (spoke-to-spoke). ``highlight`` fades every tie that
+    does not involve that country. ``countries`` limits the figure to ties among those countries
+    (e.g. Japan's partnerships) and ``hub`` names the country whose ties count as hub ties.
+    """
+    shown = networks.ties_until(ties, year, countries)
+    year = networks.check_year(year)
+    hub = networks._check_country(ties, hub, "hub")
+    if highlight is not None:
+        networks._check_country(ties, highlight, "highlight country")
+    if shown.empty:
+        first = int(ties["year"].min())
+        raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")
+    nodes = sorted(set(countries) if countries is not None else set(ties["country_a"]) | set(ties["country_b"]))
+    where = positions(nodes)
+    styles = _kind_styles(ties)
+    title = f"Security ties among the US and its Indo-Pacific partners, 1951-{year}"
+    if countries is not None:
+        title = f"Security ties among {len(nodes)} selected countries, up to {year}"
+    figure, axes = new_figure(title, "Schematic position: west to east (not to scale)",
+                              "Schematic position: south to north", size=(10, 6.2))
+    axes.grid(False)
+    axes.set_xticks([])
+    axes.set_yticks([])
+    _draw_edges(axes, shown, where, styles, hub, highlight)
+    _draw_nodes(axes, shown, nodes, where, hub, highlight)
+    xs, ys = zip(*where.values())
+    axes.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
+    axes.set_ylim(min(ys) - 1.0, max(ys) + 1.0)
+    _legend(axes, shown, styles)
+    return Chart(figure, alt=describe_network(ties, year, hub, countries, highlight), caption=_caption(year, hub))
+
+
+def _draw_edges(axes, shown, where, styles, hub, highlight) -> None:
+    """One curved line per tie; several ties between the same pair fan out so that each stays visible."""
+    seen: dict = {}
+    for tie in shown.sort_values(["year", "kind"]).itertuples():
+        a, b = sorted((tie.country_a, tie.country_b))
+        k = seen.get((a, b), 0)
+        seen[(a, b)] = k + 1
+        rad = 0.0 if k == 0 else 0.16 * ((k + 1) // 2) * (1 if k % 2 else -1)
+        colour, style = styles[tie.kind]
+        through_hub = hub in (a, b)
+        faded = highlight is not None and highlight not in (a, b)
+        axes.add_patch(FancyArrowPatch(
+            where[a], where[b], connectionstyle=f"arc3,rad={rad}", arrowstyle="-",
+            color=colour, linestyle=style, linewidth=HUB_WIDTH if through_hub else SPOKE_WIDTH,
+            alpha=0.15 if faded else 0.95, shrinkA=14, shrinkB=14, zorder=2,
+        ))
+
+
+def _draw_nodes(axes, shown, nodes, where, hub, highlight) -> None:
+    tied = set(shown["country_a"]) | set(shown["country_b"])
+    for name in nodes:
+        x, y = where[name]
+        is_hub = name == hub
+        active = name in tied
+        axes.scatter([x], [y], s=520 if is_hub else 300, marker="s" if is_hub else "o",
+                     color=OKABE_ITO["black"] if is_hub else ("white" if active else "#EEEEEE"),
+                     edgecolor=OKABE_ITO["black"] if active else "#AAAAAA",
+                     linewidth=2.2 if name == highlight else 1.2, zorder=3)
+        label = f"{name}\n(hub)" if is_hub else name
+        axes.annotate(label, (x, y), xytext=(0, -20 if y < 6 else 17), textcoords="offset points",
+                      ha="center", va="top" if y < 6 else "bottom", fontsize=10,
+                      fontweight="bold" if name in (hub, highlight) else "normal",
+                      color=OKABE_ITO["black"] if active else "#888888", zorder=4)
+
+
+def _legend(axes, shown, styles) -> None:
+    present = [k for k in styles if k in set(shown["kind"])]
+    handles = [Line2D([], [], color=styles[k][0], linestyle=styles[k][1], linewidth=2.4, label=k) for k in present]
+    handles += [Line2D([], [], color="#555555", linewidth=HUB_WIDTH, label="thin: tie through the hub"),
+                Line2D([], [], color="#555555", linewidth=SPOKE_WIDTH, label="thick: spoke-to-spoke tie")]
+    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
+                title="Kind of tie", title_fontsize=9, alignment="left")
+
+
+def describe_network(ties, year, hub=networks.US, countries=None, highlight=None) -> str:
+    """Alt text for the network: what is drawn, how many ties run through the hub, the main message."""
+    shown = networks.ties_until(ties, year, countries)
+    if shown.empty:
+        return f"An empty network: no ties in or before {year}."
+    through = int(networks.involves(shown, hub).sum())
+    spokes = len(shown) - through
+    kinds = shown["kind"].value_counts(sort=False)
+    kinds = ", ".join(f"{n} {k}" for k, n in kinds.items() if n > 0)
+    partners = networks.degree(ties, year, countries)
+    top = partners[partners == partners.max()].index.tolist()
+    message = ("a pure hub-and-spoke system: every tie runs through " + hub) if spokes == 0 else (
+        f"{spokes} tie(s) bypass {hub} ({1 - through / len(shown):.0%} of all ties), a networked 'latticework'")
+    text = (f"Network diagram of {len(shown)} security ties signed up to {year} among "
+            f"{len(set(shown['country_a']) | set(shown['country_b']))} countries ({kinds}). "
+            f"{through} involve {hub}; the picture is {message}. "
+            f"Most partners: {' and '.join(top)} ({partners.max()}).")
+    if highlight is not None:
+        text += f" Ties of {highlight} are highlighted: {int(networks.involves(shown, highlight).sum())}."
+    return text
+
+
+def _caption(year, hub) -> str:
+    return (f"Figure: security ties signed up to {year} ({TIES_TABLE}), one line per tie. Colour and line style "
+            f"give the kind; thin lines run through the hub ({hub}), thick lines join two other countries. "
+            "Positions are schematic (rough geography), not a map.")
+
+
+def island_chain_map(places: pd.DataFrame) -> Chart:
+    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line."""
+    needed = ("name", "kind", "lat", "lon", "chain_order")
+    if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
+        raise AllianceLabError("places must be the places table (data.load('places')) with columns "
+                               f"{', '.join(needed)}.")
+    if places.empty:
+        raise AllianceLabError("places is empty: there is nothing to draw.")
+    figure, axes = new_figure("The first island chain and the main US bases in Japan",
+                              "Longitude (degrees east)", "Latitude (degrees north)", size=(8.5, 7.5))
+    axes.grid(color="#E5E5E5", linewidth=0.8)
+    chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
+    axes.plot(chain["lon"], chain["lat"], color=OKABE_ITO["black"], linestyle="--", linewidth=1.4, zorder=1,
+              label="first island chain (schematic)")
+    kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
+    labels = {"us_base": "US base", "capital": "capital", "city": "city"}
+    styles = palette(kinds)
+    for kind in kinds:
+        rows = places[places["kind"] == kind]
+        colour, marker = styles[kind]
+        axes.scatter(rows["lon"], rows["lat"], color=colour, marker=marker, s=90 if kind == "us_base" else 70,
+                     edgecolor="white", linewidth=0.8, zorder=3, label=labels.get(kind, kind))
+    for place in places.itertuples():
+        near = places[(places["name"] != place.name) & ((places["lon"] - place.lon).abs() < 2)
+                      & ((places["lat"] - place.lat).abs() < 1.5)]
+        dy = 3 if near.empty else (7 if place.lat > near["lat"].max() else -11)
+        axes.annotate(place.name, (place.lon, place.lat), xytext=(8, dy), textcoords="offset points",
+                      fontsize=9, zorder=2.5, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                                                  "alpha": 0.8})
+    axes.set_xlim(places["lon"].min() - 3, places["lon"].max() + 10)
+    axes.set_ylim(places["lat"].min() - 3, places["lat"].max() + 3)
+    axes.set_aspect("equal", adjustable="box")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
+    return Chart(figure, alt=describe_map(places), caption=(
+        f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude (no coastlines). The dashed line "
+        "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
+        "continues to Borneo. Each kind of place has its own colour and marker."))
+
+
+def describe_map(places) -> str:
+    """Alt text for the island-chain map, computed from the places table."""
+    chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
+    bases = places[places["kind"] == "us_base"]["name"].tolist()
+    west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
+    east = places[places["chain_order"].isna() & (places["lon"] > chain["lon"].max())]["name"].tolist()
+    text = (f"Scatter map of {len(places)} places by longitude and latitude. A dashed line, the first island "
+            f"chain, runs from {chain['name'].iloc[0]} to {chain['name'].iloc[-1]} through "
+            f"{', '.join(chain['name'].iloc[1:-1])}. {len(bases)} US bases are marked: {', '.join(bases)}.")
+    if west:
+        text += f" {', '.join(west)} {'lies' if len(west) == 1 else 'lie'} west of the chain"
+        text += f", {', '.join(east)} east of it." if east else "."
+    return text

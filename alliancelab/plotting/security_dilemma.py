@@ -1,0 +1,126 @@
+"""Figures for lesson 04: the alliance security dilemma model and the China-Japan timeline."""
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+from alliancelab import brief, events as ev
+from alliancelab.errors import AllianceLabError
+from alliancelab.models import security_dilemma as sd
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+
+CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
+LINESTYLES = {"abandonment": "--", "entrapment": ":", "cost": "-"}
+MODEL_CAPTION = ("No data table: a teaching model of Snyder's (1984) alliance security dilemma "
+                 "(alliancelab/models/security_dilemma.py) with illustrative, not estimated, parameters.")
+
+
+def _settings(alliance: sd.Alliance) -> str:
+    return ", ".join(f"{label.lower()} {getattr(alliance, name):.2f}" for name, label in sd.PARAMETERS.items())
+
+
+def dilemma(alliance: sd.Alliance) -> Chart:
+    """Abandonment risk, entrapment risk and expected cost against commitment, the best commitment marked."""
+    lines = sd.curves(alliance)
+    best = sd.optimal_commitment(alliance)
+    best_cost = float(sd.expected_cost(best, alliance))
+    figure, axes = new_figure("The alliance security dilemma: cost of each commitment level",
+                              "Commitment to the patron (0 = none, 1 = full)", "Risk or expected cost (model units)")
+    styles = palette(CURVES)
+    for key, label in CURVES.items():
+        colour, marker = styles[key]
+        axes.plot(lines["commitment"], lines[key], color=colour, marker=marker, markevery=10,
+                  linestyle=LINESTYLES[key], linewidth=2.6 if key == "cost" else 1.8, label=label)
+    axes.axvline(best, color=OKABE_ITO["black"], linewidth=1, linestyle="-.")
+    axes.plot([best], [best_cost], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none",
+              label=f"Best commitment c* = {best:.2f}", zorder=4)
+    axes.set_xlim(0, 1)
+    top = max(float(np.max(lines[key])) for key in CURVES)
+    axes.set_ylim(0, max(0.05, top * 1.15))
+    axes.legend(loc="upper center", fontsize=9, frameon=False, ncols=2)
+    return Chart(figure, alt=_dilemma_alt(alliance, lines, best, best_cost),
+                 caption="Figure: " + MODEL_CAPTION + f" Settings: {_settings(alliance)}.")
+
+
+def _dilemma_alt(alliance, lines, best, best_cost) -> str:
+    reason = {"abandonment": "fear of abandonment dominates, so full commitment is best",
+              "entrapment": "there is no abandonment risk to offset, so no commitment is best",
+              "balanced": "the two fears balance there"}[sd.regime(alliance)]
+    return (f"Line chart of the security dilemma model ({_settings(alliance)}). As commitment rises from 0 to 1, "
+            f"abandonment risk falls from {lines['abandonment'][0]:.2f} to {lines['abandonment'][-1]:.2f} and "
+            f"entrapment risk rises from {lines['entrapment'][0]:.2f} to {lines['entrapment'][-1]:.2f}. "
+            f"Total expected cost is lowest, {best_cost:.3f}, at commitment {best:.2f}: {reason}.")
+
+
+def sweep(alliance: sd.Alliance, parameter: str = "outside_options") -> Chart:
+    """The best commitment as one parameter runs from 0 to 1, the current setting marked."""
+    if parameter not in sd.PARAMETERS:
+        raise AllianceLabError(f"Unknown parameter {parameter!r}. Known parameters: {', '.join(sd.PARAMETERS)}.")
+    label = sd.PARAMETERS[parameter]
+    values = np.linspace(0.01 if parameter == "patron_conflict" else 0.0, 1.0, 100)
+    best = sd.sweep(alliance, parameter, values)
+    current = getattr(alliance, parameter)
+    current_best = sd.optimal_commitment(alliance)
+    colour, marker = palette(["sweep"])["sweep"]
+    figure, axes = new_figure(f"Best commitment as {label.lower()} change", f"{label} (0 to 1)",
+                              "Best commitment c*", size=(8, 4))
+    axes.plot(values, best, color=colour, linewidth=2.4, label="Best commitment c*")
+    axes.plot([current], [current_best], marker=marker, markersize=10, color=OKABE_ITO["vermillion"],
+              linestyle="none", label=f"Current setting ({current:.2f}, c* = {current_best:.2f})")
+    axes.set_xlim(0, 1)
+    axes.set_ylim(-0.03, 1.05)
+    axes.legend(loc="best", fontsize=9, frameon=False)
+    others = ", ".join(f"{lab.lower()} {getattr(alliance, name):.2f}"
+                       for name, lab in sd.PARAMETERS.items() if name != parameter)
+    alt = (f"Line chart: the best commitment c* as {label.lower()} runs from {values[0]:.2f} to 1, with {others}. "
+           f"c* goes from {best[0]:.2f} to {best[-1]:.2f}; at the current setting ({current:.2f}) it is "
+           f"{current_best:.2f}.")
+    return Chart(figure, alt=alt, caption=f"Figure: {MODEL_CAPTION} Other settings: {others}.")
+
+
+def involves(events: pd.DataFrame, *actors: str) -> pd.Series:
+    """True for events whose ``actor`` list (separated by ';') names every one of ``actors``."""
+    names = events["actor"].fillna("").str.split(";").apply(lambda items: {item.strip() for item in items})
+    return names.apply(lambda found: all(actor in found for actor in actors))
+
+
+def bilateral_timeline(events: pd.DataFrame, a: str = "China", b: str = "Japan", start=2024, end=2026) -> Chart:
+    """The events that involve both ``a`` and ``b``: one row per event, oldest at the top, dated on the x axis."""
+    first, last = ev.span(events, start, end)
+    shown = events[involves(events, a, b) & events["date"].between(first, last)].sort_values("date", kind="stable")
+    figure, axes = new_figure(f"{a}-{b} relations, {first.year}-{last.year}", "Date", "Event",
+                              size=(11, 1.2 + 0.6 * max(len(shown), 2)))
+    styles = palette(events["category"].cat.categories)
+    if first <= brief.WRITTEN <= last:
+        axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
+                     label=brief.WRITTEN_LABEL)
+    if brief.WRITTEN < last:
+        axes.axvspan(max(first, brief.WRITTEN), last, color="#DDDDDD", alpha=0.6, zorder=0, label="After the brief")
+    rows = list(range(len(shown)))[::-1]  # oldest at the top
+    for category in shown["category"].cat.categories:
+        mine = [(y, row.date) for y, row in zip(rows, shown.itertuples()) if row.category == category]
+        if mine:
+            colour, marker = styles[category]
+            axes.scatter([d for _, d in mine], [y for y, _ in mine], color=colour, marker=marker, s=80,
+                         edgecolor="white", linewidth=0.6, zorder=3, label=category)
+    for y in rows:
+        axes.axhline(y, color="#E5E5E5", linewidth=0.6, zorder=1)
+    axes.set_yticks(rows, [f"{row.date:%d %b %Y}: " + textwrap.fill(row.title, 60)
+                           for row in shown.itertuples()], fontsize=8.5)
+    axes.set_xlim(first, last)
+    axes.set_ylim(-0.7, max(len(shown), 1) - 0.3)
+    axes.legend(loc="upper right", fontsize=8.5, frameon=True, framealpha=0.9)
+    return Chart(figure, alt=_bilateral_alt(shown, a, b, first, last),
+                 caption=(f"Figure: {len(shown)} sourced events naming both {a} and {b} as actors "
+                          f"(data/events.csv). Grey shading: after the brief was written."))
+
+
+def _bilateral_alt(shown, a, b, first, last) -> str:
+    if shown.empty:
+        return f"An empty {a}-{b} timeline from {first:%B %Y} to {last:%B %Y}: no events match."
+    after = int((shown["date"] > brief.WRITTEN).sum())
+    listed = "; ".join(f"{row.date:%d %b %Y}: {row.title}" for row in shown.itertuples())
+    events_word = "event" if len(shown) == 1 else "events"
+    return (f"Timeline of {len(shown)} {events_word} involving both {a} and {b}, {first:%B %Y} to {last:%B %Y}, "
+            f"{after} of them after the brief was written. In order: {listed}.")

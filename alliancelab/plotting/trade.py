@@ -1,0 +1,341 @@
+"""Trade figures: the bilateral balance on two bases, the 2025-26 tariff steps, the tariff model, win-sets."""
+
+import pandas as pd
+
+from alliancelab.errors import AllianceLabError
+from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+
+US_BASIS = "US Census: US goods deficit with Japan"
+JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
+GREY = "#777777"
+
+#: The Japan tariff series and the ``trade_tariffs`` rows that make them, keyed by (date, partner, legal
+#: basis). "set": the rate becomes the row's rate. "add": the row's rate is added to the previous one
+#: (the April 2025 Section 232 car tariff came on top of the 2.5% MFN duty; see the rows' notes).
+JAPAN_SERIES = {
+    "Most Japanese goods": [("2025-04-09", "all countries", "IEEPA", "set"),
+                            ("2025-08-07", "Japan", "IEEPA", "set"),
+                            ("2025-09-04", "Japan", "IEEPA", "set"),
+                            ("2026-02-24", "all countries", "Section 122", "set")],
+    "Japanese cars": [("2025-03-26", "Japan", "MFN", "set"),
+                      ("2025-04-03", "Japan", "Section 232", "add"),
+                      ("2025-09-16", "Japan", "Section 232", "set")],
+    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"),
+                       ("2025-06-04", "Japan", "Section 232", "set")],
+}
+#: Turning points marked on the tariff timeline: (date, partner, legal basis) of the row, and a short label.
+TURNING_POINTS = [("2025-04-09", "all countries", "IEEPA", "90-day pause"),
+                  ("2025-07-22", "Japan", "trade agreement", "July deal"),
+                  ("2025-09-04", "Japan", "IEEPA", "EO 14345"),
+                  ("2026-02-20", "Japan", "IEEPA", "Court: IEEPA ruling")]
+TIMELINE_START, TIMELINE_END = pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30")
+
+
+# --- trade balance ---------------------------------------------------------------------------------------
+
+def balance_series(balance: pd.DataFrame, basis: str, period_type: str) -> pd.DataFrame:
+    """The rows of one basis and one period type, sorted by year (never mixed with another series)."""
+    rows = balance[(balance["basis"] == basis) & (balance["period_type"] == period_type)]
+    return rows.sort_values("year")[["year", "value", "unit"]]
+
+
+def missing_years(balance: pd.DataFrame, basis: str, period_type: str = "calendar year") -> list[int]:
+    """Years between the table's first and last year with no row for this basis and period type."""
+    have = set(balance_series(balance, basis, period_type)["year"].astype(int))
+    first, last = int(balance["year"].min()), int(balance["year"].max())
+    return [year for year in range(first, last + 1) if year not in have]
+
+
+def _spans(years: list[int]) -> str:
+    """[2018, 2021, 2022, 2023] -> '2018, 2021-2023'."""
+    if not years:
+        return "none"
+    runs = [[years[0], years[0]]]
+    for year in years[1:]:
+        if year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _plot_runs(axes, rows, colour, marker, label, filled=True):
+    """Markers for every year; lines only between consecutive years, so gaps stay visible.
+
+    Hollow (fiscal-year) series sit a quarter-year to the right: a Japanese fiscal year runs April to March.
+    """
+    offset = 0 if filled else 0.25
+    years, values = [y + offset for y in rows["year"].astype(int)], list(rows["value"])
+    axes.scatter(years, values, color=colour if filled else "white", edgecolor=colour, marker=marker, s=55,
+                 linewidth=1.5, zorder=3, label=label)
+    for (y0, v0), (y1, v1) in zip(zip(years, values), zip(years[1:], values[1:])):
+        if round(y1 - y0) == 1:
+            axes.plot([y0, y1], [v0, v1], color=colour, linewidth=1.8, linestyle="-" if filled else ":", zorder=2)
+    for year, value in zip(years, values):
+        axes.annotate(f"{value:g}", (year, value), textcoords="offset points", xytext=(0, 8) if filled else (9, -3),
+                      ha="center" if filled else "left", fontsize=8, color=colour)
+
+
+def trade_balance(balance: pd.DataFrame) -> Chart:
+    """Two panels: the US Census deficit (billion USD) and the Japan MOF surplus (trillion yen), never mixed."""
+    if balance.empty:
+        raise AllianceLabError("The trade_balance table is empty: nothing to draw.")
+    styles = palette(["us", "jp calendar", "jp fiscal"])
+    first, last = int(balance["year"].min()), int(balance["year"].max())
+    figure, left = new_figure("US-Japan goods trade balance, two statistical bases",
+                              "Calendar year", "US goods deficit with Japan (billion USD)", size=(11, 4.6))
+    grid = figure.add_gridspec(1, 2)
+    left.set_subplotspec(grid[0])
+    right = figure.add_subplot(grid[1])
+    right.spines[["top", "right"]].set_visible(False)
+    right.set_xlabel("Year (Japanese fiscal year: April to March)")
+    right.set_ylabel("Japan's goods surplus with the US (trillion yen)")
+    us = balance_series(balance, US_BASIS, "calendar year")
+    _plot_runs(left, us, *styles["us"], "US Census, calendar year")
+    jp_cal = balance_series(balance, JAPAN_BASIS, "calendar year")
+    jp_fis = balance_series(balance, JAPAN_BASIS, "Japanese fiscal year")
+    _plot_runs(right, jp_cal, *styles["jp calendar"], "Japan MOF, calendar year")
+    _plot_runs(right, jp_fis, *styles["jp fiscal"], "Japan MOF, fiscal year (hollow)", filled=False)
+    right.set_title("Japan MOF basis (right panel)", loc="left", fontsize=10)
+    left.set_ylim(0, us["value"].max() * 1.3)
+    right.set_ylim(0, pd.concat([jp_cal["value"], jp_fis["value"]]).max() * 1.3)
+    for axes in (left, right):
+        axes.set_xlim(first - 0.5, last + 0.5)
+        axes.set_xticks(range(first, last + 1))
+        axes.tick_params(axis="x", labelrotation=45)
+        axes.legend(loc="lower left", fontsize=8, frameon=False)
+    gaps_us = _spans(missing_years(balance, US_BASIS))
+    gaps_jp = _spans(missing_years(balance, JAPAN_BASIS))
+    alt = (f"Two side-by-side panels of the US-Japan goods trade balance, {first}-{last}, kept apart because "
+           f"they use different statistics, units and periods. Left, US Census (billion USD, calendar years): "
+           + ", ".join(f"{v:g} in {y}" for y, v in zip(us["year"], us["value"]))
+           + f"; no sourced figure for {gaps_us}. Right, Japan's Ministry of Finance (trillion yen): calendar "
+           + ", ".join(f"{v:g} in {y}" for y, v in zip(jp_cal["year"], jp_cal["value"]))
+           + "; fiscal years " + ", ".join(f"{v:g} in FY{y}" for y, v in zip(jp_fis["year"], jp_fis["value"]))
+           + f"; no calendar-year figure for {gaps_jp}. " + _latest_change(jp_cal, "trillion yen"))
+    caption = ("Figure: US-Japan goods trade balance from data/trade_balance.csv. Left: US Census basis (US deficit, "
+               "billion USD). Right: Japan MOF basis (Japan's surplus, trillion yen; filled = calendar year, "
+               "hollow = fiscal year). Lines join consecutive years only; gaps are years with no sourced figure.")
+    return Chart(figure, alt=alt, caption=caption)
+
+
+def _latest_change(rows: pd.DataFrame, unit: str) -> str:
+    """'The latest figure, 7.52 trillion yen in 2025, is lower than 8.64 in 2024.' (or higher)."""
+    if len(rows) < 2:
+        return ""
+    (y0, v0), (y1, v1) = rows[["year", "value"]].tail(2).itertuples(index=False)
+    direction = "lower" if v1 < v0 else "higher" if v1 > v0 else "the same as"
+    return f"The latest calendar-year figure, {v1:g} {unit} in {y1}, is {direction} than {v0:g} in {y0}."
+
+
+# --- tariff timeline -------------------------------------------------------------------------------------
+
+def _row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
+    rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
+                   & (tariffs["legal_basis"] == legal_basis)]
+    if len(rows) != 1:
+        raise AllianceLabError(f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
+                               f"found {len(rows)}. Check data/trade_tariffs.csv.")
+    return rows.iloc[0]
+
+
+def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
+    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis."""
+    records = []
+    for series, keys in JAPAN_SERIES.items():
+        rate = 0.0
+        for date, partner, basis, how in keys:
+            row = _row(tariffs, date, partner, basis)
+            rate = rate + row["rate"] if how == "add" else row["rate"]
+            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis})
+    return pd.DataFrame(records)
+
+
+def deal_rate(tariffs: pd.DataFrame) -> tuple[float, str]:
+    """The rate agreed in the July 2025 US-Japan deal, with a label for figures."""
+    row = _row(tariffs, "2025-07-22", "Japan", "trade agreement")
+    return float(row["rate"]), f"The July 2025 deal: {row['rate']:g}%"
+
+
+def japan_announcements(tariffs: pd.DataFrame) -> pd.DataFrame:
+    """Rates announced for most Japanese goods in 2025-26 (threats, the deal, the Section 122 plan)."""
+    rows = tariffs[tariffs["partner"].isin(["Japan", "all countries"]) & (tariffs["date"] >= TIMELINE_START)
+                   & (tariffs["status"] == "announced")]
+    return rows.sort_values("date")
+
+
+def japan_rate_marks(tariffs: pd.DataFrame) -> list[tuple[float, str]]:
+    """Each distinct rate applied to or announced for Japan in 2025-26, with what it applied to."""
+    names = {"Most Japanese goods": "goods", "Japanese cars": "cars", "Japanese steel": "steel"}
+    found = {}
+    for step in japan_tariff_steps(tariffs).itertuples():
+        if step.date >= TIMELINE_START:
+            found.setdefault(step.rate, []).append(names[step.series])
+    for row in japan_announcements(tariffs).itertuples():
+        found.setdefault(row.rate, []).append("announced")
+    return [(rate, f"{rate:g}%: " + ", ".join(dict.fromkeys(found[rate]))) for rate in sorted(found)]
+
+
+LINESTYLES = ("-", "--", "-.")
+
+
+def _draw_steps(axes, steps, styles, end):
+    """One step line per series (own colour, marker and line style), extended to ``end``."""
+    for (series, rows), style in zip(steps.groupby("series", sort=False), LINESTYLES):
+        colour, marker = styles[series]
+        dates = list(rows["date"]) + [end]
+        rates = list(rows["rate"]) + [rows["rate"].iloc[-1]]
+        axes.step(dates, rates, where="post", color=colour, linewidth=2.2, linestyle=style, zorder=3)
+        axes.scatter(rows["date"], rows["rate"], color=colour, marker=marker, s=45, zorder=4)
+        axes.plot([], [], color=colour, marker=marker, linestyle=style, linewidth=2.2, label=series)
+
+
+def tariff_timeline(tariffs: pd.DataFrame) -> Chart:
+    """Step chart of US tariffs in effect on Japan, 2025-26, with announced rates; China in its own panel."""
+    steps = japan_tariff_steps(tariffs)
+    shown = steps[steps["date"] <= TIMELINE_END].copy()
+    shown.loc[shown["date"] < TIMELINE_START, "date"] = TIMELINE_START
+    styles = palette(list(JAPAN_SERIES) + ["announced", "China"])
+    figure, top = new_figure("US tariffs on Japanese goods, 2025-26 (China for comparison)", "Date",
+                             "Tariff rate on Japan (%)", size=(12, 7.5))
+    grid = figure.add_gridspec(2, 1, height_ratios=[3, 2])
+    top.set_subplotspec(grid[0])
+    bottom = figure.add_subplot(grid[1], sharex=top)
+    bottom.spines[["top", "right"]].set_visible(False)
+    bottom.set_ylabel("Tariff rate on China (%)")
+    bottom.set_xlabel("Date")
+    top.set_xlabel("")
+
+    pledge = tariffs[(tariffs["legal_basis"] == "campaign pledge")]
+    allies = pledge[pledge["partner"] == "all countries"]["rate"]
+    top.axhspan(allies.min(), allies.max(), color=OKABE_ITO["yellow"], alpha=0.25, zorder=0,
+                label=f"Campaign pledge for allies:\n{allies.min():g}-{allies.max():g}%")
+    _draw_steps(top, shown, styles, TIMELINE_END)
+    announced = japan_announcements(tariffs)
+    colour, marker = styles["announced"]
+    top.scatter(announced["date"], announced["rate"], facecolor="white", edgecolor=colour, marker=marker, s=70,
+                linewidth=1.6, zorder=5, label="Announced for most goods\n(not, or not yet, in effect)")
+    for row in announced.itertuples():
+        top.annotate(f"{row.rate:g}%", (row.date, row.rate), textcoords="offset points", xytext=(0, 8),
+                     ha="center", fontsize=8, color=colour)
+    for date, partner, basis, label in TURNING_POINTS:
+        row = _row(tariffs, date, partner, basis)
+        for axes in (top, bottom):
+            axes.axvline(row["date"], color=GREY, linestyle=":", linewidth=1, zorder=1)
+        top.annotate(label, (row["date"], 1.0), xycoords=("data", "axes fraction"), rotation=90, ha="right",
+                     va="top", fontsize=8, color=GREY)
+    top.set_ylim(0, max(shown["rate"].max(), announced["rate"].max()) * 1.25)
+    top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+
+    china = tariffs[(tariffs["partner"] == "China") & (tariffs["date"] >= TIMELINE_START)].sort_values("date")
+    colour, marker = styles["China"]
+    for status, filled in (("in effect", True), ("announced", False)):
+        rows = china[china["status"] == status]
+        bottom.scatter(rows["date"], rows["rate"], facecolor=colour if filled else "white", edgecolor=colour,
+                       marker=marker, s=60, linewidth=1.5, zorder=4, label=f"China: {status}")
+    for row in china.itertuples():
+        bottom.annotate(f"{row.rate:g}%", (row.date, row.rate), textcoords="offset points", xytext=(8, -3),
+                        fontsize=8, color=colour)
+    china_pledge = pledge[pledge["partner"] == "China"]["rate"].max()
+    bottom.axhline(china_pledge, color=colour, linestyle="--", linewidth=1, label=f"Campaign pledge: {china_pledge:g}%")
+    bottom.set_ylim(0, max(china["rate"].max(), china_pledge) * 1.2)
+    bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    bottom.grid(axis="x", color="#E5E5E5", linewidth=0.8)
+    top.set_xlim(TIMELINE_START, TIMELINE_END)
+    return Chart(figure, alt=_tariff_alt(shown, announced, china), caption=(
+        "Figure: US tariffs on Japan, 2025-26, from data/trade_tariffs.csv. Top: rates in effect (steps) on most "
+        "Japanese goods, cars (2.5% MFN plus the 25% Section 232 tariff, then 15%) and steel; hollow markers are "
+        "announced rates. Shaded band: the campaign pledge for allies. Bottom: China, each rate as its source "
+        "reports it (they do not all measure the same tariff layers; see the applies_to column)."))
+
+
+def _tariff_alt(shown, announced, china) -> str:
+    parts = []
+    for series, rows in shown.groupby("series", sort=False):
+        path = " then ".join(f"{r.rate:g}% ({r.date:%d %b %Y})" for r in rows.itertuples())
+        parts.append(f"{series}: {path}")
+    threats = ", ".join(f"{r.rate:g}% on {r.date:%d %b %Y}" for r in announced.itertuples())
+    peak = china.loc[china["rate"].idxmax()]
+    return (f"Step chart of US tariffs in effect on Japan from {TIMELINE_START:%B %Y} to {TIMELINE_END:%B %Y}. "
+            + ". ".join(parts) + f". Announced rates for most Japanese goods: {threats}. Dotted lines mark the "
+            f"pause, the July deal, EO 14345 and the Supreme Court's IEEPA ruling. Lower panel: rates reported for "
+            f"China, peaking at {peak['rate']:g}% on {peak['date']:%d %b %Y}, far above any rate on Japan.")
+
+
+# --- models ----------------------------------------------------------------------------------------------
+
+def tariff_effect(effect: tariff_model.TariffEffect, marks=()) -> Chart:
+    """Price and import-volume change against the tariff rate, the chosen rate marked, actual rates dotted."""
+    max_rate = max(60.0, effect.rate * 1.15, *(rate * 1.1 for rate, _ in marks))
+    rates, prices, volumes = tariff_model.effect_curve(effect.elasticity, effect.pass_through, max_rate)
+    styles = palette(["price", "volume"])
+    figure, axes = new_figure("A simple teaching model: what a tariff does to price and imports",
+                              "Tariff rate (%)", "Change (%)", size=(10, 4.8))
+    axes.axhline(0, color=OKABE_ITO["black"], linewidth=0.8)
+    for rate, label in marks:
+        axes.axvline(rate, color=GREY, linestyle=":", linewidth=1, zorder=1)
+        axes.annotate(label, (rate, 1.0), xycoords=("data", "axes fraction"), rotation=90, ha="right", va="top",
+                      fontsize=7, color=GREY)
+    colour, marker = styles["price"]
+    axes.plot(rates, prices, color=colour, linewidth=2, label="Price paid by buyers")
+    axes.scatter([effect.rate], [effect.price_change], color=colour, marker=marker, s=70, zorder=4)
+    colour, marker = styles["volume"]
+    axes.plot(rates, volumes, color=colour, linewidth=2, linestyle="--", label="Import volume")
+    axes.scatter([effect.rate], [effect.volume_change], color=colour, marker=marker, s=70, zorder=4)
+    axes.set_xlim(0, max_rate)
+    low, high = min(volumes.min(), 0), max(prices.max(), 0)
+    pad = max(5.0, (high - low) * 0.1)
+    axes.set_ylim(low - pad, high + pad * 4)
+    axes.legend(loc="lower left", fontsize=9, frameon=False)
+    alt = (f"Two curves against the tariff rate from 0 to {max_rate:g}%: the price buyers pay rises in a straight "
+           f"line and import volume falls along a curve. At the chosen {effect.rate:g}% tariff, with "
+           f"{effect.pass_through:.0%} pass-through and elasticity {effect.elasticity:g}, the price rises "
+           f"{effect.price_change:.1f}% and import volume changes by {effect.volume_change:.1f}%.")
+    if marks:
+        alt += " Dotted lines mark rates applied to or announced for Japan in 2025-26: " + ", ".join(
+            f"{rate:g}%" for rate, _ in marks) + "."
+    caption = ("Figure: a simple teaching model (alliancelab.models.tariffs), not a forecast. Dotted lines: rates on "
+               "Japan in 2025-26 from data/trade_tariffs.csv.")
+    return Chart(figure, alt=alt, caption=caption)
+
+
+def win_sets(a: tlg.WinSet, b: tlg.WinSet, weight_a=0.5, actual=None, issue="US tariff on most Japanese goods (%)",
+             unit="%") -> Chart:
+    """The two win-sets as bars, their overlap shaded, the likely outcome and (optionally) the actual deal."""
+    zone, outcome = tlg.overlap(a, b), tlg.likely_outcome(a, b, weight_a)
+    styles = palette([a.name, b.name, "outcome"])
+    figure, axes = new_figure("Two-level game: where the win-sets overlap", issue, "Side (Level II win-set)",
+                              size=(10, 3.8))
+    for y, side, hatch in ((1, a, ""), (0, b, "//")):
+        colour, marker = styles[side.name]
+        axes.barh(y, max(side.width, 0.2), left=side.low, height=0.45, color=colour, alpha=0.85, hatch=hatch,
+                  edgecolor="white", label=f"{side.name} would ratify {side.low:g}-{side.high:g}{unit}")
+        axes.scatter([side.best], [y], color=OKABE_ITO["black"], marker=marker, s=40, zorder=4)
+        arrow = "<- prefers lower" if side.prefers == "low" else "prefers higher ->"
+        axes.annotate(arrow, (side.best, y + 0.3), ha="center", fontsize=8)
+    if zone is not None:
+        axes.axvspan(zone[0], zone[1] if zone[1] > zone[0] else zone[0] + 0.2, color=GREY, alpha=0.25, zorder=0,
+                     label=f"Zone of possible agreement: {zone[0]:g}-{zone[1]:g}{unit}")
+        colour, marker = styles["outcome"]
+        axes.scatter([outcome], [0.5], color=colour, marker="*", s=220, zorder=5,
+                     label=f"Likely outcome: {outcome:.3g}{unit}")
+    else:
+        axes.annotate("No agreement possible: the win-sets do not overlap", (0.5, 0.5), xycoords="axes fraction",
+                      ha="center", fontsize=11, fontweight="bold", color=OKABE_ITO["vermillion"])
+    if actual is not None:
+        value, label = actual
+        axes.axvline(value, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2, label=label)
+    axes.set_yticks([0, 1], [b.name, a.name])
+    axes.set_ylim(-0.6, 1.8)
+    axes.set_xlim(min(a.low, b.low, actual[0] if actual else a.low) - 2,
+                  max(a.high, b.high, actual[0] if actual else a.high) + 2)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    alt = (f"Two horizontal bars on the issue '{issue}': {a.name}'s win-set from {a.low:g} to {a.high:g}{unit} "
+           f"and {b.name}'s from {b.low:g} to {b.high:g}{unit}. " + tlg.describe(a, b, weight_a, unit))
+    if actual is not None:
+        alt += f" A dotted line marks the actual outcome ({actual[1]})."
+    caption = ("Figure: a one-dimensional two-level game (alliancelab.models.two_level_game). The win-sets are "
+               "illustrative assumptions, not measurements" + (
+                   "; the dotted line is the actual rate from data/trade_tariffs.csv." if actual else "."))
+    return Chart(figure, alt=alt, caption=caption)

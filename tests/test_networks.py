@@ -1,0 +1,253 @@
+"""Alliance networks: the model on a hand-made table, the figures, and the explorer widget."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from alliancelab import data
+from alliancelab.errors import AllianceLabError
+from alliancelab.models import networks
+from alliancelab.plotting import network as network_plot
+from alliancelab.widgets.network import AllianceNetworkExplorer
+
+US = "United States"
+
+
+@pytest.fixture
+def toy():
+    """Five ties whose numbers are easy to compute by hand (A, B, C are the spokes)."""
+    return pd.DataFrame({
+        "year": [1950, 1950, 1960, 1970, 1970, 1980],
+        "country_a": [US, US, "A", "A", US, US],
+        "country_b": ["A", "B", "B", "C", "C", "A"],
+        "kind": ["treaty alliance", "treaty alliance", "security declaration", "quad", "quad", "trilateral"],
+        "title": ["t1", "t2", "t3", "t4", "t5", "t6"],
+        "source_url": ["https://example.org"] * 6,
+    })
+
+
+@pytest.fixture(scope="module")
+def ties():
+    return data.load("alliance_ties")
+
+
+@pytest.fixture(scope="module")
+def places():
+    return data.load("places")
+
+
+def png(explorer):
+    return explorer.output.outputs[0]["data"]["image/png"]
+
+
+# --- model -------------------------------------------------------------------------------------
+
+def test_ties_until_keeps_ties_signed_in_or_before_the_year(toy):
+    assert len(networks.ties_until(toy, 1949)) == 0
+    assert len(networks.ties_until(toy, 1950)) == 2
+    assert len(networks.ties_until(toy, 1969)) == 3
+
+
+def test_ties_until_with_countries_keeps_ties_among_them_only(toy):
+    kept = networks.ties_until(toy, 1980, countries=["A", "B", "C"])
+    assert kept["title"].tolist() == ["t3", "t4"]
+
+
+def test_hub_share_by_hand(toy):
+    assert networks.hub_share(toy, 1955) == 1.0
+    assert networks.hub_share(toy, 1965) == pytest.approx(2 / 3)
+    assert networks.hub_share(toy, 1970) == pytest.approx(3 / 5)
+    assert networks.hub_share(toy, 1970, hub="B") == pytest.approx(2 / 5)  # US-B and A-B
+
+
+def test_hub_and_spoke_links_split_the_ties(toy):
+    assert networks.spoke_links(toy, 1970)["title"].tolist() == ["t3", "t4"]
+    assert networks.hub_links(toy, 1970)["title"].tolist() == ["t1", "t2", "t5"]
+
+
+def test_pairs_count_several_ties_between_the_same_countries_once(toy):
+    linked = networks.pairs(toy, 1980)
+    assert len(linked) == 5
+    row = linked[(linked["a"] == "A") & (linked["b"] == US)]
+    assert row["ties"].item() == 2
+
+
+def test_degree_and_density_by_hand(toy):
+    partners = networks.degree(toy, 1970)
+    assert partners.to_dict() == {"A": 3, US: 3, "B": 2, "C": 2}
+    assert networks.density(toy, 1970) == pytest.approx(5 / 6)  # 5 of the 6 possible pairs among 4 countries
+    assert networks.density(toy, 1950) == pytest.approx(2 / 3)  # US-A, US-B of 3 possible pairs
+    assert networks.density(toy, 1970, countries=["A", "B", "C"]) == pytest.approx(2 / 3)
+
+
+def test_summary_collects_the_numbers(toy):
+    assert networks.summary(toy, 1970) == {
+        "year": 1970, "hub": US, "ties": 5, "hub_ties": 3, "spoke_ties": 2,
+        "hub_share": pytest.approx(0.6), "countries": 4, "density": pytest.approx(5 / 6),
+    }
+
+
+@pytest.mark.parametrize("year, message", [
+    ("2017", "whole number"), (True, "whole number"), (2017.5, "whole number"),
+    (math.nan, "finite"), (math.inf, "finite"), (1800, "between 1900 and 2100"),
+])
+def test_bad_years_are_refused_with_a_reason(toy, year, message):
+    with pytest.raises(AllianceLabError, match=message):
+        networks.ties_until(toy, year)
+
+
+def test_a_float_year_that_is_whole_is_accepted(toy):
+    assert networks.check_year(1970.0) == 1970
+
+
+def test_unknown_hub_lists_the_known_countries(toy):
+    with pytest.raises(AllianceLabError, match="Unknown hub 'China'. Countries in the table: A, B, C"):
+        networks.hub_share(toy, 1970, hub="China")
+
+
+def test_no_ties_yet_says_when_the_first_is(toy):
+    with pytest.raises(AllianceLabError, match="No ties in or before 1949: the first tie in the table is from 1950"):
+        networks.hub_share(toy, 1949)
+
+
+def test_countries_must_be_a_list_of_known_names(toy):
+    with pytest.raises(AllianceLabError, match="list of country names"):
+        networks.ties_until(toy, 1970, countries="A")
+    with pytest.raises(AllianceLabError, match="Unknown country 'Z'"):
+        networks.ties_until(toy, 1970, countries=["A", "Z"])
+
+
+def test_density_needs_two_countries(toy):
+    with pytest.raises(AllianceLabError, match="at least two countries"):
+        networks.density(toy, 1949)
+
+
+@pytest.mark.parametrize("broken, message", [
+    (lambda t: t.to_dict(), "must be a pandas DataFrame"),
+    (lambda t: t.drop(columns="kind"), "missing the column"),
+    (lambda t: t.assign(year=[1950, None, 1960, 1970, 1970, 1980]), "without a year"),
+    (lambda t: t.assign(country_b=[US, "B", "B", "C", "C", "A"]), "to itself"),
+])
+def test_broken_tables_are_refused(toy, broken, message):
+    with pytest.raises(AllianceLabError, match=message):
+        networks.ties_until(broken(toy), 1970)
+
+
+# --- the real table ----------------------------------------------------------------------------
+
+def test_the_san_francisco_system_was_pure_hub_and_spoke(ties):
+    assert networks.hub_share(ties, 1953) == 1.0
+    assert networks.spoke_links(ties, 1953).empty
+    assert sorted(networks.hub_links(ties, 1953)["country_b"]) == ["Australia", "Japan", "Philippines", "South Korea"]
+
+
+def test_spoke_to_spoke_ties_begin_in_2007_and_the_quad_has_six_pairs(ties):
+    assert int(networks.spoke_links(ties, 2024)["year"].min()) == 2007
+    quad = ties[ties["kind"] == "quad"]
+    assert len(quad) == 6 and set(quad["year"]) == {2017}
+    assert networks.hub_share(ties, 2024) < networks.hub_share(ties, 2016) < 1
+
+
+def test_every_tie_is_sourced(ties):
+    assert ties["source_url"].str.match(r"https?://").all()
+    assert (ties["quote"].str.len() > 20).all()
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+def test_network_figure_has_title_labels_and_data_driven_alt(ties):
+    chart = network_plot.alliance_network(ties, 1953)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left").startswith("Security ties among the US")
+    assert "west to east" in axes.get_xlabel() and "south to north" in axes.get_ylabel()
+    assert chart.alt.startswith("Network diagram of 4 security ties signed up to 1953")
+    assert "pure hub-and-spoke" in chart.alt
+    assert chart.caption.startswith("Figure:") and "data/alliance_ties.csv" in chart.caption
+
+
+def test_network_alt_and_legend_follow_the_year(ties):
+    later = network_plot.alliance_network(ties, 2017)
+    spokes = len(networks.spoke_links(ties, 2017))
+    assert f"{spokes} tie(s) bypass United States" in later.alt
+    legend = [t.get_text() for t in later.figure.axes[0].get_legend().get_texts()]
+    assert "quad" in legend and "trilateral" not in legend
+    assert later.png() != network_plot.alliance_network(ties, 1953).png()
+
+
+def test_japan_centred_network_with_highlight(ties):
+    partners = ["Japan", "India", "Australia", "Philippines"]
+    chart = network_plot.alliance_network(ties, 2024, highlight="India", hub="Japan", countries=partners)
+    assert chart.figure.axes[0].get_title(loc="left") == "Security ties among 4 selected countries, up to 2024"
+    through = int(networks.involves(networks.ties_until(ties, 2024, partners), "Japan").sum())
+    assert f"{through} involve Japan" in chart.alt and "Ties of India are highlighted" in chart.alt
+
+
+def test_network_refuses_a_year_without_ties(ties):
+    with pytest.raises(AllianceLabError, match="No ties to draw in or before 1990"):
+        network_plot.alliance_network(ties, 1990, countries=["Japan", "India"])
+    with pytest.raises(AllianceLabError, match="Unknown highlight country"):
+        network_plot.alliance_network(ties, 2024, highlight="Atlantis")
+
+
+def test_unknown_countries_get_fixed_positions():
+    first = network_plot.positions(["Japan", "Freedonia", "Sylvania"])
+    assert first == network_plot.positions(["Sylvania", "Japan", "Freedonia"])
+    assert first["Japan"] == network_plot.POSITIONS["Japan"] and first["Freedonia"] != first["Sylvania"]
+
+
+def test_island_chain_map_names_the_bases_and_the_chain(places):
+    chart = network_plot.island_chain_map(places)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "The first island chain and the main US bases in Japan"
+    assert axes.get_xlabel().startswith("Longitude") and axes.get_ylabel().startswith("Latitude")
+    bases = places[places["kind"] == "us_base"]
+    assert f"{len(bases)} US bases are marked" in chart.alt
+    assert "Kadena Air Base (Okinawa)" in chart.alt and "Beijing lies west of the chain" in chart.alt
+    assert "data/places.csv" in chart.caption
+
+
+def test_island_chain_map_refuses_other_tables(ties):
+    with pytest.raises(AllianceLabError, match="places must be the places table"):
+        network_plot.island_chain_map(ties)
+
+
+# --- widget ------------------------------------------------------------------------------------
+
+def test_explorer_starts_at_the_latest_year(ties):
+    explorer = AllianceNetworkExplorer(ties)
+    last = int(ties["year"].max())
+    share = networks.hub_share(ties, last)
+    assert f"Up to <b>{last}</b>: {len(ties)} ties" in explorer.status.value
+    assert f"Hub share: <b>{share:.0%}</b>" in explorer.status.value
+    assert explorer.summary.startswith(f"Alliance network explorer: {len(ties)} sourced ties")
+
+
+def test_moving_the_year_redraws_and_updates_the_counts(ties):
+    explorer = AllianceNetworkExplorer(ties)
+    before = png(explorer)
+    explorer.year.value = 1953
+    assert png(explorer) != before
+    assert "Up to <b>1953</b>: 4 ties" in explorer.status.value and "pure hub-and-spoke" in explorer.status.value
+    assert "No new ties in 1953" not in explorer.new_ties.value and "South Korea" in explorer.new_ties.value
+    explorer.year.value = 2017
+    assert f"<b>{len(networks.spoke_links(ties, 2017))}</b> spoke-to-spoke" in explorer.status.value
+    assert explorer.new_ties.value.count("<li>") == int((ties["year"] == 2017).sum())
+
+
+def test_highlight_redraws_the_figure(ties):
+    explorer = AllianceNetworkExplorer(ties)
+    before = png(explorer)
+    explorer.highlight.value = "India"
+    assert png(explorer) != before
+    assert "Ties of India are highlighted" in explorer.output.outputs[0]["data"]["text/plain"]
+
+
+def test_a_year_without_ties_keeps_the_last_figure_and_explains(ties):
+    explorer = AllianceNetworkExplorer(ties, hub="Japan", countries=["Japan", "India", "Australia"])
+    before = explorer.output.outputs
+    explorer.year.value = 1990
+    assert "Not drawn:" in explorer.status.value and "No ties in or before 1990" in explorer.status.value
+    assert explorer.output.outputs == before
+    explorer.year.value = 2017
+    assert "Up to <b>2017</b>" in explorer.status.value
