@@ -30,6 +30,7 @@ LESSONS = (
     Lesson(4, "opportunities", "Opportunities: strategic autonomy and hedging", 60),
     Lesson(5, "what_lies_ahead", "What lies ahead", 60),
     Lesson(6, "reading_critically", "Reading the brief critically: fact-check, scorecard, forecasts", 60),
+    Lesson(7, "negotiation_simulation", "Simulation: negotiating host-nation support", 90),
 )
 
 

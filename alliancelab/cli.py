@@ -1,0 +1,43 @@
+"""The ``alliancelab`` command for instructors: generate exercises and grade submissions."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from alliancelab.instructor import generate as gen, grade as gr
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="alliancelab", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    generate = commands.add_parser("generate", help="write exercises/ from solutions/ (student versions)")
+    generate.add_argument("--solutions", type=Path, default=gen.SOLUTIONS)
+    generate.add_argument("--exercises", type=Path, default=gen.EXERCISES)
+
+    grade = commands.add_parser("grade", help="grade submitted notebooks into a CSV gradebook (runs student code)")
+    grade.add_argument("submissions", nargs="+", type=Path, metavar="SUBMISSION")
+    grade.add_argument("--out", type=Path, required=True, help="gradebook CSV (rows are appended)")
+    grade.add_argument("--timeout", type=float, default=gr.DEFAULT_TIMEOUT, help="seconds per notebook")
+    grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
+    grade.add_argument("--solutions", type=Path, default=gen.SOLUTIONS)
+
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        for path in gen.generate(args.solutions, args.exercises):
+            print(f"wrote {path}")
+    else:
+        if args.timeout <= 0 or args.jobs < 1:
+            parser.error("--timeout must be positive and --jobs at least 1")
+        rows = gr.grade(args.submissions, args.out, timeout=args.timeout, jobs=args.jobs, solutions=args.solutions)
+        for submission in dict.fromkeys(r.submission for r in rows):
+            mine = [r for r in rows if r.submission == submission]
+            earned = sum(r.points for r in mine if isinstance(r.points, (int, float)))
+            print(f"{submission}: {earned:g}/{sum(r.max_points for r in mine if r.status != 'manual'):g} "
+                  f"({', '.join(sorted({r.status for r in mine}))})")
+        print(f"gradebook: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

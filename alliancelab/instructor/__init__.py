@@ -1,0 +1,1 @@
+"""Instructor commands: generate exercises from solutions, grade submissions, export quizzes, report."""
