@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks clean
+.PHONY: lab test notebooks bench clean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
@@ -15,9 +15,15 @@ lab: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-# Re-execute the lessons and store their outputs (nbval compares against them).
+# Re-execute lessons and solutions, store their outputs (nbval compares against them),
+# then regenerate the student exercises from the executed solutions.
 notebooks: $(INSTALLED)
-	$(BIN)/python -m alliancelab.notebooks notebooks/*.ipynb
+	$(BIN)/python -m alliancelab.notebooks notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/alliancelab generate
+
+# Measure widget redraws, notebook runs, import time and the test suite; writes benchmarks/results.json.
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -12,6 +12,9 @@ PUBLISHER = "KRF Center for Bangladesh and Global Affairs (CBGA)"
 WRITTEN = pd.Timestamp("2024-11-30")
 WRITTEN_LABEL = "Brief written (late Nov 2024)"
 
+#: The brief's body has 14 paragraphs (P01-P14), mapped to lessons in data/brief_map.csv.
+PARAGRAPHS = 14
+
 #: The brief's sections, in order: data key -> heading in the brief.
 SECTIONS = {
     "intro": "Introduction",

@@ -1,10 +1,11 @@
-"""The ``alliancelab`` command for instructors: generate exercises and grade submissions."""
+"""The ``alliancelab`` command for instructors: generate exercises, grade submissions, export quizzes."""
 
 import argparse
 import sys
 from pathlib import Path
 
-from alliancelab.instructor import generate as gen, grade as gr
+from alliancelab.errors import AllianceLabError
+from alliancelab.instructor import generate as gen, grade as gr, quiz as qz
 
 
 def main(argv=None) -> int:
@@ -22,8 +23,23 @@ def main(argv=None) -> int:
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     grade.add_argument("--solutions", type=Path, default=gen.SOLUTIONS)
 
+    quiz = commands.add_parser("quiz", help="export a lesson quiz with its answer key (Markdown or Moodle GIFT)")
+    quiz.add_argument("lesson", type=int, metavar="LESSON", help=f"lesson number, one of: {qz.available()}")
+    quiz.add_argument("--format", choices=qz.FORMATS, default="markdown", help="markdown (paper) or gift (Moodle)")
+    quiz.add_argument("--out", type=Path, help="file to write (default: print to the screen)")
+
     args = parser.parse_args(argv)
-    if args.command == "generate":
+    if args.command == "quiz":
+        try:
+            text = qz.export(args.lesson, args.format)
+        except AllianceLabError as err:
+            parser.error(str(err))
+        if args.out:
+            args.out.write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(text)
+    elif args.command == "generate":
         for path in gen.generate(args.solutions, args.exercises):
             print(f"wrote {path}")
     else:

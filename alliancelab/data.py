@@ -8,6 +8,7 @@ whose message names the file and, where it applies, the line, column and bad val
 """
 
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -66,6 +67,10 @@ def _check_readable(path: Path) -> None:
 
 def _validate(descriptor: dict, path: Path) -> None:
     """Raise DataError listing the first schema violations in ``path``."""
+    # jsonschema (used by frictionless) registers an optional IRI format checker when rfc3987_syntax
+    # imports, and that import builds a grammar (about 1 s). Frictionless never checks IRI formats,
+    # so validation is the same without it.
+    sys.modules.setdefault("rfc3987_syntax", None)
     import frictionless  # imported here: only loading data needs it
 
     checked = frictionless.Resource(dict(descriptor, path=path.name), basepath=str(path.parent))

@@ -93,6 +93,7 @@ def test_table_task_checks_columns_rows_and_values():
     assert "lacks the column(s) ['n']" in task.judge(expected[["year"]]).message
     assert "has 1 rows; it should have 2" in task.judge(expected.head(1)).message
     assert not task.judge(expected.assign(n=[3, 6])).correct
+    assert task.judge(expected.astype({"n": float})).correct  # 3.0 counts as 3
 
 
 def test_results_display_in_notebooks():

@@ -169,7 +169,7 @@ def test_network_figure_has_title_labels_and_data_driven_alt(ties):
 def test_network_alt_and_legend_follow_the_year(ties):
     later = network_plot.alliance_network(ties, 2017)
     spokes = len(networks.spoke_links(ties, 2017))
-    assert f"{spokes} tie(s) bypass United States" in later.alt
+    assert f"{spokes} ties bypass United States" in later.alt
     legend = [t.get_text() for t in later.figure.axes[0].get_legend().get_texts()]
     assert "quad" in legend and "trilateral" not in legend
     assert later.png() != network_plot.alliance_network(ties, 1953).png()

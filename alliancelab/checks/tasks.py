@@ -180,6 +180,13 @@ class TableTask(Task):
 
     def is_right(self, answer) -> bool:
         columns = list(self.columns)
-        mine = answer[columns].astype(str).sort_values(columns).reset_index(drop=True)
-        theirs = self.expected()[columns].astype(str).sort_values(columns).reset_index(drop=True)
-        return mine.equals(theirs)
+        mine = answer[columns].sort_values(columns).reset_index(drop=True)
+        theirs = self.expected()[columns].sort_values(columns).reset_index(drop=True)
+        return all(_same_values(mine[c], theirs[c]) for c in columns)
+
+
+def _same_values(mine: pd.Series, theirs: pd.Series) -> bool:
+    """Numbers compare as numbers (4 == 4.0, within rounding); anything else as text."""
+    if pd.api.types.is_numeric_dtype(mine) and pd.api.types.is_numeric_dtype(theirs):
+        return bool(np.allclose(mine.astype(float), theirs.astype(float), equal_nan=True))
+    return mine.astype(str).str.strip().tolist() == theirs.astype(str).str.strip().tolist()

@@ -162,8 +162,9 @@ def describe_network(ties, year, hub=networks.US, countries=None, highlight=None
     kinds = ", ".join(f"{n} {k}" for k, n in kinds.items() if n > 0)
     partners = networks.degree(ties, year, countries)
     top = partners[partners == partners.max()].index.tolist()
-    message = ("a pure hub-and-spoke system: every tie runs through " + hub) if spokes == 0 else (
-        f"{spokes} tie(s) bypass {hub} ({1 - through / len(shown):.0%} of all ties), a networked 'latticework'")
+    message = (f"a pure hub-and-spoke system: every tie runs through {hub}" if spokes == 0 else
+               f"a networked 'latticework': {spokes} {'tie bypasses' if spokes == 1 else 'ties bypass'} {hub} "
+               f"({1 - through / len(shown):.0%} of all ties)")
     text = (f"Network diagram of {len(shown)} security ties signed up to {year} among "
             f"{len(set(shown['country_a']) | set(shown['country_b']))} countries ({kinds}). "
             f"{through} involve {hub}; the picture is {message}. "

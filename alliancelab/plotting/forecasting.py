@@ -1,0 +1,199 @@
+"""Figures for lesson 06 (reading critically): the brief's verdict counts, its forecasts scored over time,
+and a calibration (reliability) diagram for the learner's own forecasts."""
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib import dates as mdates
+
+from alliancelab import brief
+from alliancelab.errors import AllianceLabError
+from alliancelab.models import forecasting, scorecard
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+
+CLAIMS_TABLE = "data/brief_claims.csv"
+KIND_NAMES = {"fact": "Facts", "prediction": "Forecasts"}
+
+
+def _short(text: str, width: int = 60) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="...")
+
+
+# --- Verdict counts ----------------------------------------------------------------------------------
+
+def verdict_counts(claims: pd.DataFrame) -> Chart:
+    """Horizontal bars: how many of the brief's facts and forecasts got each verdict (zero counts shown)."""
+    counts = scorecard.verdict_counts(claims)
+    counts = counts[counts["kind"].isin(list(scorecard.VERDICTS))]
+    figure, axes = new_figure("The brief's checkable claims, by verdict", "Number of claims",
+                              "Verdict", size=(9, 5))
+    labels, row = [], 0
+    positions = {}
+    for kind, verdicts in reversed(list(scorecard.VERDICTS.items())):
+        styles = palette(verdicts)
+        for verdict in reversed(verdicts):
+            n = int(counts.loc[(counts["kind"] == kind) & (counts["verdict"] == verdict), "claims"].iloc[0])
+            colour, marker = styles[verdict]
+            axes.barh(row, n, height=0.6, color=colour, zorder=2)
+            axes.scatter([n], [row], color=colour, marker=marker, s=70, edgecolor="black", linewidth=0.6, zorder=3)
+            axes.annotate(str(n), (n, row), xytext=(9, 0), textcoords="offset points", va="center", fontsize=10)
+            labels.append(f"{KIND_NAMES[kind]}: {verdict}")
+            positions[(kind, verdict)] = row
+            row += 1
+        row += 0.6  # a gap between the two kinds
+    axes.set_yticks(list(positions.values()), labels)
+    axes.set_xlim(0, max(int(counts["claims"].max()), 1) * 1.2)
+    return Chart(figure, alt=_counts_alt(counts), caption=(
+        f"Figure: verdicts on the brief's {int(counts['claims'].sum())} checkable claims in {CLAIMS_TABLE} "
+        "(kind: fact or prediction). Each verdict rests on the row's source and quote; zero counts are shown."))
+
+
+def _counts_alt(counts: pd.DataFrame) -> str:
+    parts = []
+    for kind in scorecard.VERDICTS:
+        subset = counts[counts["kind"] == kind]
+        listed = ", ".join(f"{int(r.claims)} {r.verdict}" for r in subset.itertuples())
+        parts.append(f"{int(subset['claims'].sum())} {KIND_NAMES[kind].lower()} ({listed})")
+    facts = counts[counts["kind"] == "fact"]
+    right = int(facts.loc[facts["verdict"] == "accurate", "claims"].sum())
+    forecasts = counts[counts["kind"] == "prediction"]
+    came = int(forecasts.loc[forecasts["verdict"] == "came true", "claims"].sum())
+    return (f"Bar chart of the brief's checkable claims by verdict: {'; '.join(parts)}. "
+            f"{right} of {int(facts['claims'].sum())} facts are fully accurate and {came} of "
+            f"{int(forecasts['claims'].sum())} forecasts fully came true; the rest are partly right or wrong.")
+
+
+# --- The forecasts over time --------------------------------------------------------------------------
+
+def scorecard_chart(claims: pd.DataFrame) -> Chart:
+    """One dot per forecast at the date its outcome was observed, coloured and marked by verdict."""
+    forecasts = scorecard.predictions(claims)
+    dated = forecasts[forecasts["date_observed"].notna()]
+    if dated.empty:
+        raise AllianceLabError("No forecast in the table has a date_observed to plot.")
+    verdicts = scorecard.VERDICTS["prediction"]
+    styles = palette(verdicts)
+    figure, axes = new_figure("The brief's forecasts, scored: verdict and date observed",
+                              "Date the outcome was observed", "Forecast (claim id)",
+                              size=(11, 0.32 * len(dated) + 2.2))
+    order = list(reversed(range(len(dated))))
+    for verdict in verdicts:
+        rows = [(y, r) for y, r in zip(order, dated.itertuples()) if r.verdict == verdict]
+        colour, marker = styles[verdict]
+        n = len(rows)
+        axes.scatter([r.date_observed for _, r in rows], [y for y, _ in rows], color=colour, marker=marker, s=80,
+                     edgecolor="black", linewidth=0.5, zorder=3, label=f"{verdict} ({n})")
+    axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2)
+    axes.annotate(brief.WRITTEN_LABEL, (brief.WRITTEN, len(dated) - 0.3), xytext=(4, 0), textcoords="offset points",
+                  fontsize=8.5, va="top")
+    axes.set_yticks(order, [f"{r.claim_id} {_short(r.claim_text, 58)}" for r in dated.itertuples()], fontsize=8.5)
+    axes.set_ylim(-0.8, len(dated) - 0.2)
+    first = min(brief.WRITTEN, dated["date_observed"].min()) - pd.Timedelta(days=30)
+    axes.set_xlim(first, dated["date_observed"].max() + pd.Timedelta(days=45))
+    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    axes.legend(title="Verdict (count)", loc="lower left", bbox_to_anchor=(1.01, 0), fontsize=9, title_fontsize=9,
+                frameon=False)
+    undated = forecasts[forecasts["date_observed"].isna()]
+    note = (f" Not shown ({len(undated)}): forecasts without a date observed: {', '.join(undated['claim_id'])}."
+            if len(undated) else "")
+    return Chart(figure, alt=_scorecard_alt(dated, undated), caption=(
+        f"Figure: the brief's forecasts (kind = prediction) in {CLAIMS_TABLE}, placed at the date each outcome was "
+        "observed (date_observed) and marked by verdict; dashed line: when the brief was written." + note))
+
+
+def _scorecard_alt(dated: pd.DataFrame, undated: pd.DataFrame) -> str:
+    counts = dated["verdict"].astype(str).value_counts()
+    listed = ", ".join(f"{counts.get(v, 0)} {v}" for v in scorecard.VERDICTS["prediction"])
+    first, last = dated.iloc[0], dated.iloc[-1]
+    missed = dated[dated["verdict"].astype(str) == "did not come true"]
+    text = (f"Dot chart of {len(dated)} forecasts from the brief, one row each, placed at the date the outcome was "
+            f"observed, from {first.date_observed:%B %Y} ({first.claim_id}) to {last.date_observed:%B %Y} "
+            f"({last.claim_id}). Verdicts: {listed}.")
+    if len(missed):
+        text += f" The forecasts that did not come true: {', '.join(missed['claim_id'])}."
+    year = dated["date_observed"].dt.year.value_counts().idxmax()
+    text += f" Most outcomes were observed in {year}."
+    if len(undated):
+        text += f" {len(undated)} forecast(s) have no date observed and are not shown."
+    return text
+
+
+# --- Calibration --------------------------------------------------------------------------------------
+
+def calibration_chart(probs, outcomes, bins=5, title="Calibration: did events happen as often as you said?") -> Chart:
+    """Reliability diagram: mean forecast against observed frequency per bin, point size = number of forecasts."""
+    table = forecasting.calibration_table(probs, outcomes, bins)
+    score = forecasting.brier_score(probs, outcomes)
+    colour_points, marker_points = palette(["bins"])["bins"]
+    figure, axes = new_figure(title, "Your probability (mean forecast in the bin)",
+                              "How often it happened (share of outcomes = 1)", size=(6.5, 6))
+    axes.plot([0, 1], [0, 1], color=OKABE_ITO["black"], linestyle="--", linewidth=1, label="Perfect calibration")
+    for edge in table["lower"].iloc[1:]:
+        axes.axvline(edge, color="#E5E5E5", linewidth=0.8, zorder=0)
+    filled = table[table["n"] > 0]
+    axes.scatter(filled["mean_forecast"], filled["observed_rate"], s=60 + 60 * filled["n"], color=colour_points,
+                 marker=marker_points, edgecolor="black", linewidth=0.6, zorder=3,
+                 label="A bin of forecasts (bigger = more)")
+    for row in filled.itertuples():
+        axes.annotate(f"n={row.n}", (row.mean_forecast, row.observed_rate), xytext=(10, -4),
+                      textcoords="offset points", fontsize=9)
+    axes.set_xlim(-0.03, 1.03)
+    axes.set_ylim(-0.05, 1.05)
+    axes.set_aspect("equal")
+    axes.grid(axis="y", color="#E5E5E5", linewidth=0.8)
+    axes.legend(title=(f"Brier score {score:.3f} on {int(table['n'].sum())} forecasts "
+                       f"(always 50%: {forecasting.COIN_FLIP_SCORE:.2f})"),
+                loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=9, title_fontsize=9.5,
+                markerscale=0.6, frameon=False)
+    return Chart(figure, alt=_calibration_alt(table, score), caption=(
+        "Figure: a reliability diagram of the forecasts given (alliancelab/models/forecasting.py). Points on the "
+        "dashed line are well calibrated; above it, events happened more often than forecast (under-confident), "
+        "below it less often (over-confident). No data table: the inputs are your probabilities and the outcomes "
+        "(recorded in data/forecast_questions.csv or supposed)."))
+
+
+def _calibration_alt(table: pd.DataFrame, score: float) -> str:
+    filled = table[table["n"] > 0]
+    n = int(table["n"].sum())
+    worst = filled.loc[filled["gap"].abs().idxmax()]
+    direction = ("more often than forecast" if worst["gap"] > 0 else
+                 "less often than forecast" if worst["gap"] < 0 else "exactly as often as forecast")
+    return (f"Reliability diagram of {n} forecasts in {len(filled)} non-empty probability bins of {len(table)}. "
+            f"Brier score {score:.3f} (always answering 50% scores {forecasting.COIN_FLIP_SCORE:.2f}; lower is "
+            f"better). The largest gap is in bin {worst['bin']}: mean forecast {worst['mean_forecast']:.2f}, "
+            f"happened {worst['observed_rate']:.2f} of the time ({direction}).")
+
+
+def squared_error_bars(table: pd.DataFrame) -> Chart:
+    """Each forecast's squared error (its share of the Brier score), from :func:`forecasting.score_table`."""
+    needed = ["question", "probability", "outcome", "squared_error"]
+    if not isinstance(table, pd.DataFrame) or any(c not in table.columns for c in needed):
+        raise AllianceLabError("Expected a table from forecasting.score_table(probs, outcomes, labels).")
+    styles = palette(["happened", "did not happen"])
+    figure, axes = new_figure("Where your Brier score comes from", "Squared error (probability - outcome)²",
+                              "Question", size=(8, 0.45 * len(table) + 1.8))
+    order = list(reversed(range(len(table))))
+    for y, row in zip(order, table.itertuples()):
+        key = "happened" if row.outcome == 1 else "did not happen"
+        colour, marker = styles[key]
+        axes.barh(y, row.squared_error, height=0.55, color=colour, zorder=2)
+        axes.scatter([row.squared_error], [y], color=colour, marker=marker, s=55, edgecolor="black", linewidth=0.5,
+                     zorder=3)
+        axes.annotate(f"p={row.probability:.2f}, {key}", (row.squared_error, y), xytext=(8, 0),
+                      textcoords="offset points", va="center", fontsize=8.5)
+    axes.set_yticks(order, list(table["question"]))
+    axes.set_xlim(0, 1.35)
+    axes.set_xticks(np.linspace(0, 1, 6))
+    mean = float(np.mean(table["squared_error"]))
+    axes.axvline(mean, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+    axes.annotate(f"mean = Brier score {mean:.3f}", (mean, len(table) - 0.5), xytext=(4, 0),
+                  textcoords="offset points", fontsize=9)
+    worst = table.loc[table["squared_error"].idxmax()]
+    return Chart(figure, alt=(
+        f"Bar chart of the squared error of {len(table)} forecasts; their mean, the Brier score, is {mean:.3f}. "
+        f"The largest error is {worst['question']} ({worst['squared_error']:.3f}: probability "
+        f"{worst['probability']:.2f}, outcome {int(worst['outcome'])})."),
+        caption="Figure: each forecast's squared error; the dashed line is their mean, the Brier score. "
+                "Colour and marker show whether the event happened.")
