@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks bench clean
+.PHONY: lab test notebooks present site bench clean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
@@ -20,6 +20,16 @@ test: $(INSTALLED)
 notebooks: $(INSTALLED)
 	$(BIN)/python -m alliancelab.notebooks notebooks/*.ipynb solutions/*.ipynb
 	$(BIN)/alliancelab generate
+
+# Present a lesson for lecturing: Voila shows its text, figures and live widgets, without code.
+#   make present LESSON=02      (Ctrl+C stops it)
+present: $(INSTALLED)
+	$(BIN)/python -m alliancelab.present $(LESSON)
+
+# Static handouts: every lesson, exercise set (never solutions/) and the data dictionary as HTML
+# in build/site/ (open build/site/index.html). Uses the stored outputs; nothing is re-executed.
+site: $(INSTALLED)
+	$(BIN)/python -m alliancelab.site
 
 # Measure widget redraws, notebook runs, import time and the test suite; writes benchmarks/results.json.
 bench: $(INSTALLED)

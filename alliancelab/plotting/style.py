@@ -48,7 +48,7 @@ class Chart:
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight", pil_kwargs={"compress_level": 1})
+        self.figure.savefig(buffer, format="png", dpi=100, pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
     def outputs(self) -> list[dict]:

@@ -1,0 +1,78 @@
+"""Present a lesson live in Voila, for lecturing: the widgets work, the code is hidden.
+
+    make present LESSON=02            # or: python -m alliancelab.present 02
+
+Voila runs the notebook top to bottom in a fresh kernel and shows only its text, figures and
+widgets. Stop it with Ctrl+C. ``--port`` picks the port (Voila's default is 8866) and
+``--no-browser`` stops it opening a browser tab (for a lecture-hall machine already showing one).
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from alliancelab.errors import AllianceLabError
+from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
+
+
+def _choices() -> str:
+    return ", ".join(f"{lesson.number:02d}" for lesson in LESSONS if lesson.available)
+
+
+def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
+    """The notebook of a lesson given as its number ("02", "2" or 2) or its file name."""
+    text = str(lesson).strip()
+    match = re.fullmatch(r"(\d{1,2})(_[a-z0-9_]+)?(\.ipynb)?", text)
+    if isinstance(lesson, bool) or not match:
+        raise AllianceLabError(f"Give the lesson as its number, e.g. LESSON=02; got {lesson!r}. "
+                               f"Lessons available: {_choices()}.")
+    number = int(match.group(1))
+    for registered in LESSONS:
+        if registered.number == number:
+            if match.group(2) and match.group(2)[1:] != registered.slug:
+                raise AllianceLabError(f"Lesson {number:02d} is {registered.filename}, not {text!r}.")
+            path = Path(notebook_dir) / registered.filename
+            if not path.is_file():
+                raise AllianceLabError(f"Lesson {number:02d} ({registered.title}) is still in preparation: "
+                                       f"{path.name} does not exist yet. Lessons available: {_choices()}.")
+            return path
+    raise AllianceLabError(f"There is no lesson {number:02d}. Lessons available: {_choices()}.")
+
+
+def voila_command(notebook: Path, *, port: int | None = None, open_browser: bool = True) -> list[str]:
+    """The command line that serves ``notebook`` with Voila: code hidden, no tracebacks shown."""
+    command = [sys.executable, "-m", "voila", str(notebook), "--strip_sources=True", "--show_tracebacks=False"]
+    if port is not None:
+        port = int(port)
+        if not 1 <= port <= 65535:
+            raise AllianceLabError(f"The port must be between 1 and 65535, got {port}.")
+        command.append(f"--Voila.port={port}")
+    if not open_browser:
+        command.append("--no-browser")
+    return command
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m alliancelab.present", description=__doc__.splitlines()[0])
+    parser.add_argument("lesson", nargs="?", default="", help="lesson number, e.g. 02")
+    parser.add_argument("--port", type=int, default=None, help="port for Voila (default 8866)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    args = parser.parse_args(argv)
+    try:
+        if not args.lesson:
+            raise AllianceLabError(f"Say which lesson to present, e.g. make present LESSON=02. "
+                                   f"Lessons available: {_choices()}.")
+        command = voila_command(lesson_notebook(args.lesson), port=args.port, open_browser=not args.no_browser)
+    except AllianceLabError as err:
+        print(f"AllianceLabError: {err}", file=sys.stderr)
+        return 2
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""Speed benchmarks of the module, in one run: widget updates, notebook runs, import time, the test suite.
+
+Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
+``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-tests``,
+``--skip-notebooks``. This is a measurement, not a test: nothing here fails on a slow result.
+
+Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
+figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
+dependencies alone; the test suite (without browser tests) < 60 s on 2 cores.
+"""
+
+import argparse
+import base64
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "benchmarks" / "results.json"
+PYTHON = sys.executable
+
+
+def median_p95(samples):
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95
+
+
+# --- widget updates -----------------------------------------------------------------------------------------------
+
+def widget_cases():
+    """(name, factory, [control setters alternating between two valid values]) for every widget class."""
+    from alliancelab import data
+
+    events, tariffs = data.load("events"), data.load("trade_tariffs")
+    cases = {}
+
+    def add(module, cls, factory, change):
+        cases[f"{module}.{cls}"] = (factory, change)
+
+    from alliancelab.widgets.timeline import TimelineExplorer
+    add("timeline", "TimelineExplorer", lambda: TimelineExplorer(events),
+        lambda x, i: setattr(x.years, "value", (x.years.min + 3 * (i % 2), x.years.max)))
+    from alliancelab.widgets.network import AllianceNetworkExplorer
+    ties = data.load("alliance_ties")
+    add("network", "AllianceNetworkExplorer", lambda: AllianceNetworkExplorer(ties),
+        lambda x, i: setattr(x.year, "value", x.year.max - 5 * (i % 2)))
+    from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer
+    defense, gdp = data.load("defense_spending"), data.load("gdp")
+    add("burden", "BurdenCalculator", lambda: BurdenCalculator(defense, gdp),
+        lambda x, i: setattr(x.share, "value", 3.5 if i % 2 else 2.0))
+    add("burden", "OlsonZeckhauserExplorer", OlsonZeckhauserExplorer,
+        lambda x, i: setattr(x.small_share, "value", 0.30 if i % 2 else 0.25))
+    from alliancelab.widgets.trade import TariffCalculator, WinSetExplorer
+    add("trade", "TariffCalculator", lambda: TariffCalculator(tariffs),
+        lambda x, i: setattr(x.rate, "value", 25.0 if i % 2 else 15.0))
+    add("trade", "WinSetExplorer", lambda: WinSetExplorer(tariffs),
+        lambda x, i: setattr(x.weight, "value", 0.6 if i % 2 else 0.5))
+    from alliancelab.widgets.security_dilemma import SecurityDilemmaExplorer
+    add("security_dilemma", "SecurityDilemmaExplorer", SecurityDilemmaExplorer,
+        lambda x, i: setattr(x.sliders["threat"], "value", 0.7 if i % 2 else 0.5))
+    from alliancelab.widgets.scenarios import ScenarioExplorer
+
+    def scenario_change(x, i):
+        slider = next(iter(x.sliders.values()))
+        slider.value = slider.options[(i % 2) + 1]
+    add("scenarios", "ScenarioExplorer", ScenarioExplorer, scenario_change)
+    try:
+        from alliancelab.widgets.forecasting import ForecastScorer
+        questions = data.load("forecast_questions")
+        add("forecasting", "ForecastScorer", lambda: ForecastScorer(questions),
+            lambda x, i: setattr(next(iter(x.sliders.values())), "value", 0.7 if i % 2 else 0.5))
+    except ImportError:
+        pass
+    from alliancelab.widgets.negotiation import NegotiationGame
+    add("negotiation", "NegotiationGame", NegotiationGame,
+        lambda x, i: setattr(x.total, "value", 240.0 if i % 2 else 211.0))
+    return cases
+
+
+def all_explorer_classes():
+    """Every Explorer subclass defined in alliancelab/widgets (to flag any the cases above miss)."""
+    import importlib
+    import inspect
+
+    from alliancelab.widgets.base import Explorer
+
+    found = set()
+    for path in sorted((ROOT / "alliancelab" / "widgets").glob("*.py")):
+        if path.stem in ("__init__", "base"):
+            continue
+        module = importlib.import_module(f"alliancelab.widgets.{path.stem}")
+        for name, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, Explorer) and obj is not Explorer and obj.__module__ == module.__name__:
+                found.add(f"{path.stem}.{name}")
+    return found
+
+
+def count_artists(figure) -> int:
+    return len(figure.findobj())
+
+
+def bare_redraw(size, artists: int) -> float:
+    """Seconds to build and render to PNG a plain Figure of ``size`` with about ``artists`` artists."""
+    from matplotlib.figure import Figure
+
+    start = time.perf_counter()
+    figure = Figure(figsize=size)
+    axes = figure.add_subplot()
+    axes.set_title("Baseline")
+    axes.set_xlabel("x")
+    axes.set_ylabel("y")
+    lines = max(1, artists - count_artists(figure))
+    for k in range(lines):
+        axes.plot([0, 1], [k, k + 1], color="#0072B2")
+    figure.savefig(io.BytesIO(), format="png", dpi=100)
+    return time.perf_counter() - start
+
+
+def profile_once(explorer) -> dict:
+    """Where one redraw's time goes: the model and figure, layout + PNG with/without the tight bbox, base64."""
+    start = time.perf_counter()
+    chart, _status = explorer.draw()
+    t_draw = time.perf_counter() - start
+    start = time.perf_counter()
+    buffer = io.BytesIO()
+    chart.figure.savefig(buffer, format="png", dpi=100)
+    t_png_plain = time.perf_counter() - start
+    start = time.perf_counter()
+    png = chart.png()
+    t_png_tight = time.perf_counter() - start
+    start = time.perf_counter()
+    base64.b64encode(png)
+    t_b64 = time.perf_counter() - start
+    return {"draw_ms": 1000 * t_draw, "png_plain_ms": 1000 * t_png_plain, "png_tight_ms": 1000 * t_png_tight,
+            "base64_ms": 1000 * t_b64, "png_kb": len(png) / 1024}
+
+
+def bench_widgets(repeats: int) -> dict:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    results = {}
+    cases = widget_cases()
+    missing = sorted(all_explorer_classes() - set(cases))
+    for name, (factory, change) in cases.items():
+        try:
+            explorer = factory()
+            change(explorer, 1)  # warm-up: first draws load fonts and caches
+            change(explorer, 0)
+            samples = []
+            for i in range(repeats):
+                before = explorer.output.outputs
+                start = time.perf_counter()
+                change(explorer, i + 1)
+                elapsed = time.perf_counter() - start
+                if explorer.output.outputs is before:
+                    raise RuntimeError(f"the change did not redraw (status: {explorer.status.value[:120]})")
+                samples.append(elapsed)
+            chart, _ = explorer.draw()
+            size, artists = tuple(chart.figure.get_size_inches()), count_artists(chart.figure)
+            base = [bare_redraw(size, artists) for _ in range(repeats)]
+            med, p95 = median_p95(samples)
+            base_med = statistics.median(base)
+            results[name] = {"median_ms": 1000 * med, "p95_ms": 1000 * p95, "baseline_median_ms": 1000 * base_med,
+                             "ratio": med / base_med, "figure_size": size, "artists": artists,
+                             "profile": profile_once(explorer), "repeats": repeats}
+        except Exception as err:  # report, keep measuring the others
+            results[name] = {"error": f"{type(err).__name__}: {err}"}
+    return {"widgets": results, "not_measured": missing}
+
+
+# --- notebooks ----------------------------------------------------------------------------------------------------
+
+def run_notebook(path: Path, workdir: Path) -> float:
+    """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.notebooks does)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    copy = workdir / path.name
+    shutil.copy(path, copy)
+    notebook = nbformat.read(copy, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=True,
+                   resources={"metadata": {"path": str(workdir)}}).execute()
+    return time.perf_counter() - start
+
+
+def floor_notebook(workdir: Path) -> Path:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    notebook = new_notebook(cells=[new_code_cell("import alliancelab\nimport matplotlib\nimport pandas")])
+    notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                       "name": "python3"}
+    path = workdir / "floor_source.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def bench_notebooks(floor_repeats: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        floor_dir = workdir / "floor"
+        floor_dir.mkdir()
+        floor_path = floor_notebook(workdir)
+        floors = [run_notebook(floor_path, floor_dir) for _ in range(floor_repeats)]
+        floor = statistics.median(floors)
+        runs = {}
+        for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+            run_dir = workdir / path.stem
+            run_dir.mkdir()
+            try:
+                seconds = run_notebook(path, run_dir)
+                runs[path.name] = {"seconds": seconds, "ratio_to_floor": seconds / floor,
+                                   "goal_seconds": 1.5 * floor + 1, "meets_goal": seconds <= 1.5 * floor + 1}
+            except Exception as err:
+                runs[path.name] = {"error": f"{type(err).__name__}: {str(err)[:300]}"}
+    return {"floor_seconds": floor, "floor_samples": floors, "notebooks": runs}
+
+
+# --- imports ------------------------------------------------------------------------------------------------------
+
+def timed_import(statement: str) -> float:
+    """Seconds for ``statement`` in a fresh interpreter (interpreter start-up excluded)."""
+    code = f"import time\nt = time.perf_counter()\n{statement}\nprint(time.perf_counter() - t)"
+    out = subprocess.run([PYTHON, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+IMPORTS = {
+    "import alliancelab": "import alliancelab",
+    "its dependencies alone (IPython)": "import IPython",
+    "alliancelab + data, plotting, widgets.base": "import alliancelab.data, alliancelab.plotting, "
+                                                  "alliancelab.widgets.base",
+    "their dependencies alone (pandas, matplotlib.figure, ipywidgets, IPython)":
+        "import pandas, matplotlib.figure, ipywidgets, IPython",
+    "import frictionless": "import frictionless",
+    "import jsonschema": "import jsonschema",
+    "import rfc3987_syntax": "import rfc3987_syntax",
+    "first data.load('events') (incl. frictionless import)": "from alliancelab import data\ndata.load('events')",
+    "pandas read of events.csv only": "import pandas\npandas.read_csv('data/events.csv')",
+}
+
+
+def bench_imports(repeats: int) -> dict:
+    results = {}
+    for label, statement in IMPORTS.items():
+        try:
+            samples = [timed_import(statement) for _ in range(repeats)]
+            results[label] = {"median_s": statistics.median(samples), "samples": samples}
+        except subprocess.CalledProcessError as err:
+            results[label] = {"error": err.stderr.strip().splitlines()[-1] if err.stderr else str(err)}
+    second = ("from alliancelab import data\ndata.load('events')\nimport time\nt2 = time.perf_counter()\n"
+              "data.load('events')\nt = t2")
+    results["second data.load('events') (warm)"] = {"median_s": statistics.median(
+        [timed_import(second) for _ in range(repeats)])}
+
+    def ratio(a, b):
+        if "median_s" in results.get(a, {}) and "median_s" in results.get(b, {}):
+            return results[a]["median_s"] / results[b]["median_s"]
+        return None
+    return {"times": results,
+            "ratio_bare": ratio("import alliancelab", "its dependencies alone (IPython)"),
+            "ratio_full": ratio("alliancelab + data, plotting, widgets.base",
+                                "their dependencies alone (pandas, matplotlib.figure, ipywidgets, IPython)")}
+
+
+# --- test suite ---------------------------------------------------------------------------------------------------
+
+def has_browser_marker() -> bool:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    conftest = ROOT / "tests" / "conftest.py"
+    return "browser" in text or (conftest.exists() and "browser" in conftest.read_text(encoding="utf-8"))
+
+
+def bench_tests() -> dict:
+    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    if has_browser_marker():
+        command += ["-m", "not browser"]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    tail = (done.stdout.strip().splitlines() or [""])[-1]
+    return {"seconds": seconds, "returncode": done.returncode, "summary": tail, "command": " ".join(command[1:]),
+            "meets_goal": seconds < 60}
+
+
+# --- report -------------------------------------------------------------------------------------------------------
+
+def table(results: dict) -> str:
+    lines = [f"Machine: {results['machine']['cpus']} CPU(s) available, Python {results['machine']['python']}", ""]
+    widgets = results.get("widgets", {})
+    if widgets:
+        lines += ["Widget update (value change -> output.outputs replaced)",
+                  f"{'widget':44} {'median':>8} {'p95':>8} {'bare':>8} {'ratio':>6} {'draw':>6} {'png':>6} "
+                  f"{'png-notight':>11}  goal"]
+        for name, row in widgets["widgets"].items():
+            if "error" in row:
+                lines.append(f"{name:44} ERROR {row['error']}")
+                continue
+            p = row["profile"]
+            ok = row["median_ms"] <= 50 and row["ratio"] <= 1.5
+            lines.append(f"{name:44} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
+                         f"{row['baseline_median_ms']:7.1f}ms {row['ratio']:6.2f} {p['draw_ms']:5.0f}ms "
+                         f"{p['png_tight_ms']:5.0f}ms "
+                         f"{p['png_plain_ms']:10.0f}ms  {'met' if ok else 'NOT met'}")
+        if widgets["not_measured"]:
+            lines.append(f"Not measured (no case defined): {', '.join(widgets['not_measured'])}")
+        lines.append("")
+    notebooks = results.get("notebooks")
+    if notebooks:
+        lines += [f"Notebook runs (fresh kernel; floor = kernel start + imports = {notebooks['floor_seconds']:.2f} s; "
+                  f"goal <= 1.5 x floor + 1 s = {1.5 * notebooks['floor_seconds'] + 1:.2f} s)"]
+        for name, row in notebooks["notebooks"].items():
+            if "error" in row:
+                lines.append(f"  {name:42} ERROR {row['error'][:100]}")
+            else:
+                lines.append(f"  {name:42} {row['seconds']:6.2f} s  {row['ratio_to_floor']:5.2f} x floor  "
+                             f"{'met' if row['meets_goal'] else 'NOT met'}")
+        lines.append("")
+    imports = results.get("imports")
+    if imports:
+        lines.append("Import times (fresh interpreter each, median)")
+        for label, row in imports["times"].items():
+            value = f"{row['median_s']:.3f} s" if "median_s" in row else f"ERROR {row['error']}"
+            lines.append(f"  {label:74} {value}")
+        for key in ("ratio_bare", "ratio_full"):
+            if imports[key] is not None:
+                verdict = "met" if imports[key] <= 1.2 else "NOT met"
+                lines.append(f"  {key}: {imports[key]:.2f} (goal <= 1.2: {verdict})")
+        lines.append("")
+    tests = results.get("tests")
+    if tests:
+        lines.append(f"Test suite: {tests['seconds']:.1f} s ({tests['summary']}; exit {tests['returncode']}); "
+                     f"goal < 60 s: {'met' if tests['meets_goal'] else 'NOT met'}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and no test-suite run")
+    parser.add_argument("--skip-tests", action="store_true")
+    parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--output", default=str(RESULTS))
+    args = parser.parse_args(argv)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    results = {"machine": {"cpus": cpus, "python": platform.python_version(), "platform": platform.platform()},
+               "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    sections = [("widgets", lambda: bench_widgets(7 if args.quick else 21)),
+                ("imports", lambda: bench_imports(3 if args.quick else 5))]
+    if not args.skip_notebooks:
+        sections.append(("notebooks", lambda: bench_notebooks(2 if args.quick else 3)))
+    if not (args.skip_tests or args.quick):
+        sections.append(("tests", bench_tests))
+    for name, measure in sections:
+        try:
+            results[name] = measure()
+        except Exception as err:  # one broken section must not lose the others
+            results[f"{name}_error"] = f"{type(err).__name__}: {err}"
+            print(f"{name}: {results[f'{name}_error']}", file=sys.stderr)
+    Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nwrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

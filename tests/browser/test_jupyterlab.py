@@ -1,0 +1,132 @@
+"""Every lesson in a real JupyterLab: run all cells, no errors, every widget renders and responds.
+
+For each notebook in notebooks/ (discovered, so new lessons are covered), the test opens a
+temporary copy in JupyterLab in headless Chromium, clears the stored outputs, runs all cells
+from the Run menu and waits for the kernel. It then checks that no cell shows an error or a
+widget that failed to display, that every widget output shows its controls and a figure, and
+that nudging a slider with the keyboard redraws the figure that slider drives. A screenshot of
+each widget after the change goes to build/screenshots/ for review.
+"""
+
+import pytest
+
+from browser_support import (WIDGET_MIME, WIDGET_VIEWS, figure_src, notebooks, nudge_until_redrawn,
+                             stored_widget_count)
+
+pytestmark = pytest.mark.browser
+
+RUN_SECONDS = 180
+IDLE_SECONDS = 30
+
+# The open notebook as JupyterLab's own model sees it: each code cell as nbformat JSON.
+CELLS_JS = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const cells = panel.content.model.cells;
+    const result = [];
+    for (let i = 0; i < cells.length; i++) { result.push(cells.get(i).toJSON()); }
+    return result.filter(cell => cell.cell_type === "code");
+}"""
+
+KERNEL_IDLE_JS = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    if (!panel || !panel.sessionContext || !panel.sessionContext.session) { return false; }
+    const kernel = panel.sessionContext.session.kernel;
+    return kernel !== null && kernel.status === "idle";
+}"""
+
+ALL_RUN_JS = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+    if (!kernel || kernel.status !== "idle") { return false; }
+    const cells = panel.content.model.cells;
+    for (let i = 0; i < cells.length; i++) {
+        const cell = cells.get(i).toJSON();
+        if (cell.cell_type === "code" && cell.source.trim() !== "" && !cell.execution_count) { return false; }
+    }
+    return true;
+}"""
+
+
+def wait_until_idle(page):
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=IDLE_SECONDS * 1000)
+
+
+def command(page, name):
+    page.evaluate("(name) => window.jupyterapp.commands.execute(name)", name)
+
+
+def open_and_run(page, name):
+    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", name)
+    page.wait_for_function(
+        """(name) => {
+            const panel = window.jupyterapp.shell.currentWidget;
+            return panel && panel.context && panel.context.path === name && panel.context.isReady
+                && panel.content.widgets.length > 0;
+        }""", arg=name, timeout=60_000)
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=60_000)  # kernel started
+    command(page, "notebook:clear-all-cell-outputs")
+    assert page.locator(WIDGET_VIEWS).count() == 0
+    # Run all cells the way a learner does: Run menu, "Run All Cells".
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_function(ALL_RUN_JS, timeout=RUN_SECONDS * 1000, polling=250)
+
+
+def close_all_notebooks(page):
+    """Shut down the kernels and close the notebooks without saving (and without a save dialog)."""
+    page.evaluate("""async () => {
+        for (const widget of Array.from(window.jupyterapp.shell.widgets("main"))) {
+            if (widget.sessionContext) { await widget.sessionContext.shutdown(); }
+            if (widget.context) { widget.context.model.dirty = false; }
+            widget.dispose();
+        }
+    }""")
+
+
+def error_outputs(cells):
+    """(cell source, message) for every error output in the code cells."""
+    found = []
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            if output["output_type"] == "error":
+                found.append((cell["source"][:80], f"{output['ename']}: {output['evalue']}"))
+            elif output["output_type"] == "stream" and output["name"] == "stderr" and "Traceback" in output["text"]:
+                found.append((cell["source"][:80], output["text"][-300:]))
+    return found
+
+
+@pytest.mark.parametrize("notebook", notebooks(), ids=lambda path: path.stem)
+def test_lesson_runs_and_widgets_respond(lab_page, screenshot_dir, notebook):
+    try:
+        check_lesson(lab_page, screenshot_dir, notebook)
+    finally:
+        close_all_notebooks(lab_page)
+
+
+def check_lesson(page, screenshot_dir, notebook):
+    open_and_run(page, notebook.name)
+    cells = page.evaluate(CELLS_JS)
+    assert cells, "no code cells found"
+    assert error_outputs(cells) == []
+    assert page.locator(".jp-NotebookPanel .jp-Notebook").count() == 1
+    text = page.locator(".jp-NotebookPanel .jp-Notebook").inner_text()
+    assert "Error displaying widget" not in text
+    assert "Traceback (most recent call last)" not in text
+
+    expected = sum(WIDGET_MIME in output.get("data", {}) for cell in cells for output in cell.get("outputs", []))
+    assert expected == stored_widget_count(notebook), "the run shows a different number of widgets than stored"
+    widgets = page.locator(WIDGET_VIEWS)
+    assert widgets.count() == expected
+    for index in range(expected):
+        widget = widgets.nth(index)
+        widget.scroll_into_view_if_needed()
+        assert widget.locator(".jupyter-widgets").count() > 0, f"widget {index + 1} did not render"
+        assert widget.locator(".widget-slider, .widget-dropdown, .widget-checkbox").count() > 0
+        src = figure_src(widget)
+        assert src and src.startswith("data:image/png;base64,"), f"widget {index + 1} shows no figure"
+        moved = nudge_until_redrawn(page, widget, wait_until_idle)
+        print(f"{notebook.stem} widget {index + 1}: {moved}")
+        widget.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_dir / f"lab_{notebook.stem}_widget{index + 1}.png"))
+    if expected == 0:
+        page.screenshot(path=str(screenshot_dir / f"lab_{notebook.stem}.png"))
