@@ -1,11 +1,11 @@
-"""The ``alliancelab`` command for instructors: generate exercises, grade submissions, export quizzes."""
+"""The ``alliancelab`` command for instructors: generate exercises, grade submissions, report, export quizzes."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from alliancelab.errors import AllianceLabError
-from alliancelab.instructor import generate as gen, grade as gr, quiz as qz
+from alliancelab.instructor import generate as gen, grade as gr, quiz as qz, report as rp
 
 
 def main(argv=None) -> int:
@@ -23,6 +23,10 @@ def main(argv=None) -> int:
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     grade.add_argument("--solutions", type=Path, default=gen.SOLUTIONS)
 
+    report = commands.add_parser("report", help="summarise a gradebook: report.md and a figure of mean scores")
+    report.add_argument("gradebook", type=Path, metavar="GRADEBOOK", help="CSV written by `alliancelab grade`")
+    report.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for report.md and the figure")
+
     quiz = commands.add_parser("quiz", help="export a lesson quiz with its answer key (Markdown or Moodle GIFT)")
     quiz.add_argument("lesson", type=int, metavar="LESSON", help=f"lesson number, one of: {qz.available()}")
     quiz.add_argument("--format", choices=qz.FORMATS, default="markdown", help="markdown (paper) or gift (Moodle)")
@@ -39,6 +43,11 @@ def main(argv=None) -> int:
             print(f"wrote {args.out}")
         else:
             print(text)
+    elif args.command == "report":
+        try:
+            print(f"wrote {rp.report(args.gradebook, args.out)}")
+        except AllianceLabError as err:
+            parser.error(str(err))
     elif args.command == "generate":
         for path in gen.generate(args.solutions, args.exercises):
             print(f"wrote {path}")

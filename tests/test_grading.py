@@ -78,6 +78,14 @@ def test_partial_submission_is_scored_task_by_task(graded):
     assert "Hint 1 of 2" in feedback["00.2"]
 
 
+def test_incorrect_rows_record_the_answer_given(graded):
+    feedback = {r["task"]: r["feedback"] for r in graded[3]["partial"]}
+    assert feedback["00.2"].endswith(" Answer given: ['trade'].")
+    assert "Answer given" not in feedback["00.3"]  # the answer cell raised before defining answer_3
+    assert "Answer given" not in feedback["00.5"]  # correct rows keep the check's own message
+    assert not any("Answer given" in r["feedback"] for r in graded[3]["full"] + graded[3]["blank"])
+
+
 def test_runaway_submission_times_out_and_is_recorded(graded):
     auto = [r for r in graded[3]["runaway"] if r["status"] != "manual"]
     assert auto and all(r["status"] == "timeout" and float(r["points"]) == 0 for r in auto)

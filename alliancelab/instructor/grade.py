@@ -5,12 +5,16 @@ For each submission the grader rebuilds the notebook from its source in ``soluti
 cells come from the submission, matched by nbgrader ``grade_id``), executes it in a fresh
 kernel under one time limit for the whole notebook, and scores every autograded check cell:
 full points if it ran without error, none otherwise. Written answers are listed for marking
-by hand. Rows are appended to the gradebook as each submission finishes, so a crash or an
-interrupt loses nothing already graded. This runs student code: it is not a sandbox.
+by hand. For an incorrect or failed task the feedback ends with the value the student gave
+(" Answer given: 51."), read by one extra cell appended to the rebuilt notebook that prints a
+short ``repr`` of each answer variable; if that cell does not run, answers are simply left out.
+Rows are appended to the gradebook as each submission finishes, so a crash or an interrupt
+loses nothing already graded. This runs student code: it is not a sandbox.
 """
 
 import csv
 import json
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -27,6 +31,27 @@ from alliancelab.instructor.generate import SOLUTIONS
 
 DEFAULT_TIMEOUT = 120
 CORRECT = Result("", True, "").label  # what a passed self-check shows
+ANSWER_GIVEN = " Answer given: "  # feedback suffix before the student's answer (incorrect/error rows)
+_PROBE_MARK = "ALLIANCELAB_ANSWERS "  # starts the probe cell's output line
+_PROBE = """\
+import json
+shown = {}
+for name in %r:
+    try:
+        value = user[name]
+        if getattr(type(value), "__module__", "") == "numpy" and getattr(value, "ndim", None) == 0:
+            value = value.item()  # np.int64(51) -> 51
+        text = " ".join(repr(value).split())
+    except KeyError:
+        continue
+    except Exception:
+        text = "<unprintable>"
+    shown[name] = text if len(text) <= 60 else text[:57] + "..."
+print(%r + json.dumps(shown))
+"""  # run with builtins only, so a student's `list = ...` or `type = ...` cannot break it:
+_PROBE_CELL = ("import builtins as _alliancelab_builtins\n"
+               "_alliancelab_builtins.exec({code!r}, {{'__builtins__': _alliancelab_builtins, "
+               "'user': _alliancelab_builtins.globals()}})")
 
 
 @dataclass
@@ -73,8 +98,13 @@ def _grade_one(args) -> list[Row]:
     except _Unreadable as problem:
         return [Row(name, "", 0, 0, problem.status, str(problem))]
     notebook = _rebuild(source, submission)
+    variables = _answer_variables(source)
+    probe = _PROBE % (sorted(set(variables.values())), _PROBE_MARK)
+    notebook.cells.append(nbformat.v4.new_code_cell(_PROBE_CELL.format(code=probe)))
     timed_out, crashed = _execute(notebook, path.parent, timeout)
-    return _score(name, notebook, timed_out, crashed)
+    answers = _probed(notebook.cells.pop())
+    given = {task: answers[var] for task, var in variables.items() if answers.get(var, "None") != "None"}
+    return _score(name, notebook, timed_out, crashed, given)
 
 
 class _Unreadable(Exception):
@@ -139,6 +169,28 @@ def _rebuild(source, submission) -> nbformat.NotebookNode:
     return nbformat.from_dict(dict(source, cells=cells))
 
 
+def _answer_variables(source) -> dict[str, str]:
+    """Task -> answer variable, from each answer cell's first line (e.g. "answer_2 = None")."""
+    variables = {}
+    for cell in source.cells:
+        first = (cell.source.splitlines() or [""])[0]
+        match = re.fullmatch(r"\s*(answer_\w+)\s*=\s*None\s*", first)
+        if cell.cell_type == "code" and _is_answer(cell) and match:
+            variables[_task_name(source, cell)] = match.group(1)
+    return variables
+
+
+def _probed(cell) -> dict[str, str]:
+    """The answers the probe cell printed (variable -> repr); empty if it did not run or print."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
+    line = next((line for line in text.splitlines() if line.startswith(_PROBE_MARK)), "")
+    try:
+        answers = json.loads(line[len(_PROBE_MARK):]) if line else {}
+    except json.JSONDecodeError:
+        return {}
+    return {k: v for k, v in answers.items() if isinstance(v, str)} if isinstance(answers, dict) else {}
+
+
 def _execute(notebook, folder: Path, timeout: float) -> tuple[bool, bool]:
     """Run every cell (errors allowed) within ``timeout`` seconds in all; say if it timed out or died."""
     deadline = time.monotonic() + timeout
@@ -155,7 +207,7 @@ def _execute(notebook, folder: Path, timeout: float) -> tuple[bool, bool]:
     return False, False
 
 
-def _score(name, notebook, timed_out: bool, crashed: bool) -> list[Row]:
+def _score(name, notebook, timed_out: bool, crashed: bool, given: dict[str, str]) -> list[Row]:
     answer_errors = {_task_name(notebook, c): o for c in notebook.cells if _is_answer(c) and c.cell_type == "code"
                      for o in c.outputs if o.output_type == "error"}
     rows = []
@@ -173,6 +225,9 @@ def _score(name, notebook, timed_out: bool, crashed: bool) -> list[Row]:
                                                              f"{error.evalue}"))
         else:
             rows.append(Row(name, task, *_judge(cell, points, timed_out, crashed)))
+    for row in rows:
+        if row.status in ("incorrect", "error") and row.task in given:
+            row.feedback += f"{ANSWER_GIVEN}{given[row.task]}."
     return rows
 
 

@@ -40,10 +40,14 @@ class Explorer:
         try:
             chart, message = self.draw()
         except AllianceLabError as err:
-            self.status.value = f'<span style="color:#D55E00"><b>Not drawn:</b> {html.escape(str(err))}</span>'
+            self.show_problem(err)
             return
         self.output.outputs = tuple(chart.outputs())
         self.status.value = message
+
+    def show_problem(self, problem: AllianceLabError) -> None:
+        """Say why nothing was drawn; the last good figure stays."""
+        self.status.value = f'<span style="color:#D55E00"><b>Not drawn:</b> {html.escape(str(problem))}</span>'
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -15,7 +15,7 @@ from alliancelab.plotting import negotiation as plots
 from alliancelab.simulation import briefs
 from alliancelab.widgets.base import Explorer
 
-STYLE = {"description_width": "18em"}
+STYLE = {"description_width": "21em"}
 WIDE = w.Layout(width="40em")
 SIDE_NAMES = {"japan": "Japan", "us": "the United States"}
 
@@ -44,7 +44,7 @@ class NegotiationGame(Explorer):
         self.pledge = w.FloatSlider(value=start.pledge, min=1.0, max=6.0, step=0.1,
                                     description="Defence pledge (% of GDP)", continuous_update=False,
                                     readout_format=".1f", style=STYLE, layout=WIDE)
-        self.linkage = w.Checkbox(value=False, indent=False,
+        self.linkage = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"),
                                   description="Link the package to the 2025 trade and investment deal")
         self.table_button = w.Button(description="Table this offer", button_style="primary")
         self.accept_button = w.Button(description="Accept their offer")
@@ -90,10 +90,10 @@ class NegotiationGame(Explorer):
         try:
             package = self.draft()
         except AllianceLabError as err:
-            self._say_not_drawn(err)
+            self.show_problem(err)
             return
         if self.finished:
-            self._say_not_drawn(AllianceLabError("the talks are over: press Start again to play another game."))
+            self.show_problem(AllianceLabError("the talks are over: press Start again to play another game."))
             return
         offers = [r.player for r in self.history] + [package]
         self.history = neg.play(self.counterpart, offers)
@@ -102,10 +102,10 @@ class NegotiationGame(Explorer):
     def accept(self) -> None:
         """Accept the counterpart's latest offer (it then goes to both Level IIs for ratification)."""
         if not self.history:
-            self._say_not_drawn(AllianceLabError("there is no offer from the other side yet: table yours first."))
+            self.show_problem(AllianceLabError("there is no offer from the other side yet: table yours first."))
             return
         if self.finished:
-            self._say_not_drawn(AllianceLabError("the talks are over: press Start again to play another game."))
+            self.show_problem(AllianceLabError("the talks are over: press Start again to play another game."))
             return
         self.accepted = self.history[-1].counterpart
         self.refresh()
@@ -113,9 +113,6 @@ class NegotiationGame(Explorer):
     def restart(self) -> None:
         self._reset_state()
         self.refresh()
-
-    def _say_not_drawn(self, err) -> None:
-        self.status.value = f'<span style="color:#D55E00"><b>Not drawn:</b> {html.escape(str(err))}</span>'
 
     # --- drawing ---------------------------------------------------------------------------------------------
     def offers(self):

@@ -7,7 +7,7 @@ from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
 from alliancelab.plotting import trade as trade_plots
 from alliancelab.widgets.base import Explorer
 
-SLIDER_STYLE = {"description_width": "14em"}
+SLIDER_STYLE = {"description_width": "16em"}
 SLIDER_LAYOUT = w.Layout(width="36em")
 
 
