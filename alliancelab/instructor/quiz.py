@@ -23,11 +23,10 @@ Usage: ``export(2, "gift")`` returns the GIFT text for lesson 02's quiz; the com
 """
 
 import json
-import math
-from numbers import Real
 from pathlib import Path
 
 from alliancelab.errors import AllianceLabError
+from alliancelab import validation
 
 QUIZ_DIR = Path(__file__).resolve().parent / "quizzes"
 FORMATS = ("markdown", "gift")
@@ -100,9 +99,7 @@ def _text(question, key, label) -> str:
 
 
 def _finite(value, name, label) -> float:
-    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
-        raise AllianceLabError(f"{label}: {name} must be a finite number, got {value!r}.")
-    return float(value)
+    return validation.number(f"{label}: {name}", value)
 
 
 def _check_question(question: dict, label: str) -> None:
