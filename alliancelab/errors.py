@@ -1,5 +1,7 @@
 """Exceptions the module raises on bad input, and their short display in notebooks."""
 
+import sys
+
 
 class AllianceLabError(ValueError):
     """Bad input the learner can fix: the message says what and where."""
@@ -16,10 +18,8 @@ def _show_message_only(shell, etype, value, tb, tb_offset=None):
 
 def install_notebook_error_display():
     """In IPython/Jupyter, print the module's own errors without a traceback."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # plain Python: tracebacks are fine there
+    if "IPython" not in sys.modules:  # plain Python (no shell to configure): tracebacks are fine there
         return
-    shell = get_ipython()
+    shell = sys.modules["IPython"].get_ipython()
     if shell is not None:
         shell.set_custom_exc((AllianceLabError,), _show_message_only)

@@ -66,16 +66,17 @@ def test_nbgrader_generate_assignment_agrees(tmp_path):
     """nbgrader's own command, run on our solutions, gives the cells of our exercises."""
     # nbgrader calls `alembic` to set up its database: make this environment's commands findable.
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    folder = tmp_path / "source" / "all_sets"  # one nbgrader assignment holding every set: one run
+    folder.mkdir(parents=True)
     for source in SOURCES:
-        folder = tmp_path / "source" / source.stem
-        folder.mkdir(parents=True)
         shutil.copy(source, folder / source.name)
-        config = (f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\n"
-                  "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE'}\n"
-                  "c.ClearSolutions.text_stub = 'YOUR ANSWER HERE'\n")
-        (tmp_path / "nbgrader_config.py").write_text(config)
-        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", source.stem, "--force"],
-                       cwd=tmp_path, env=env, check=True, capture_output=True, timeout=300)
-        released = nbgrader_cells(tmp_path / "release" / source.stem / source.name)
+    config = (f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\n"
+              "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE'}\n"
+              "c.ClearSolutions.text_stub = 'YOUR ANSWER HERE'\n")
+    (tmp_path / "nbgrader_config.py").write_text(config)
+    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "all_sets", "--force"],
+                   cwd=tmp_path, env=env, check=True, capture_output=True, timeout=300)
+    for source in SOURCES:
+        released = nbgrader_cells(tmp_path / "release" / "all_sets" / source.name)
         ours = nbgrader_cells(EXERCISES / source.name)
-        assert [(c.cell_type, c.source) for c in released] == [(c.cell_type, c.source) for c in ours]
+        assert [(c.cell_type, c.source) for c in released] == [(c.cell_type, c.source) for c in ours], source.name
