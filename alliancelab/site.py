@@ -15,6 +15,7 @@ typeset by MathJax, which nbconvert loads from a CDN.
 """
 
 import argparse
+import base64
 import csv
 import html
 import json
@@ -110,11 +111,22 @@ def _walk(model_id, state, controls, shown):
         for child in values["children"]:
             _walk(str(child).removeprefix("IPY_MODEL_"), state, controls, shown)
     elif name == "OutputModel":
-        shown.extend(nbformat.from_dict(o) for o in values.get("outputs", []))
+        shown.extend(_with_alt_text(nbformat.from_dict(o)) for o in values.get("outputs", []))
     elif name in ("HTMLModel", "HTMLMathModel") and values.get("value"):
         shown.append(nbformat.v4.new_output("display_data", data={"text/html": values["value"]}))
     elif values.get("description") or values.get("_options_labels"):
         controls.append(f"{values.get('description') or 'choice'}: {_control_value(values)}")
+
+
+def _with_alt_text(output):
+    """An SVG figure as an <img> with its alt text (nbconvert would show SVG without one); others unchanged."""
+    svg = output.get("data", {}).get("image/svg+xml")
+    if svg is None:
+        return output
+    alt = output.get("metadata", {}).get("image/svg+xml", {}).get("alt") or output["data"].get("text/plain", "")
+    source = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return nbformat.v4.new_output("display_data", data={
+        "text/html": f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{source}">'})
 
 
 def _control_value(values) -> str:

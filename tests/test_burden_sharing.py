@@ -25,9 +25,6 @@ def gdp():
     return data.load("gdp")
 
 
-def shown_png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 # --- the calculator model ---------------------------------------------------------------------------
 
@@ -218,9 +215,9 @@ def test_calculator_redraws_on_each_control(defense, gdp):
     assert f"= <b>{cost:.1f} trillion yen</b> in FY2027" in explorer.status.value
     for control, value in [(explorer.share, 3.5), (explorer.growth, 4.0), (explorer.year, 2033),
                            (explorer.fixed, True)]:
-        before_png, before_status = shown_png(explorer), explorer.status.value
+        before_png, before_status = explorer.image(), explorer.status.value
         control.value = value
-        assert shown_png(explorer) != before_png and explorer.status.value != before_status
+        assert explorer.image() != before_png and explorer.status.value != before_status
     assert f"= <b>{0.035 * gdp22:.1f} trillion yen</b> in FY2033" in explorer.status.value
 
 
@@ -243,10 +240,10 @@ def test_calculator_summary_for_static_views(defense, gdp):
 def test_olson_zeckhauser_explorer_follows_the_sliders():
     explorer = OlsonZeckhauserExplorer()
     assert "free rides" in explorer.status.value and "pays <b>100%</b>" in explorer.status.value
-    before = shown_png(explorer)
+    before = explorer.image()
     explorer.weight_small.value = 0.6
     assert "free rides" not in explorer.status.value and "pays <b>67%</b>" in explorer.status.value
-    assert shown_png(explorer) != before
+    assert explorer.image() != before
     explorer.weight_small.value = 0.3
     explorer.small_share.value = 0.5
     assert "Both spend the same share" in explorer.status.value

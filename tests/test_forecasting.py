@@ -226,9 +226,6 @@ def test_squared_error_bars_show_each_question():
 
 # --- widget ----------------------------------------------------------------------------------------
 
-def shown_png(scorer):
-    return scorer.output.outputs[0]["data"]["image/png"]
-
 
 def test_scorer_starts_at_the_coin_flip_score(questions):
     scorer = ForecastScorer(questions)
@@ -239,12 +236,12 @@ def test_scorer_starts_at_the_coin_flip_score(questions):
 
 def test_moving_a_slider_and_ticking_an_outcome_change_score_and_figure(questions):
     scorer = ForecastScorer(questions, ids=["F01", "F07"])
-    before = shown_png(scorer)
+    before = scorer.image()
     scorer.sliders["F01"].value = 0.8
     scorer.happened["F01"].value = True
     # (0.2 ** 2 + 0.5 ** 2) / 2 = (0.04 + 0.25) / 2 = 0.145
     assert "Brier score 0.145" in scorer.status.value and "better than always saying 50%" in scorer.status.value
-    assert shown_png(scorer) != before
+    assert scorer.image() != before
     scorer.happened["F01"].value = False  # you said 0.8 and it did not happen: 0.64
     assert "Brier score 0.445" in scorer.status.value and "Costliest forecast: F01" in scorer.status.value
 

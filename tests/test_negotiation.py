@@ -261,15 +261,12 @@ def test_offers_chart_labels_and_alt_text_follow_the_offers():
 
 # --- widget -----------------------------------------------------------------------------------------------------
 
-def shown_png(game):
-    return game.output.outputs[0]["data"]["image/png"]
-
 
 def test_moving_a_slider_redraws_and_reports_the_draft():
     game = NegotiationGame()
-    before, status = shown_png(game), game.status.value
+    before, status = game.image(), game.status.value
     game.total.value = 240
-    assert shown_png(game) != before and game.status.value != status
+    assert game.image() != before and game.status.value != status
     assert "Draft offer (not yet tabled): 240 bn yen" in game.output.outputs[0]["data"]["text/plain"]
     game.total.value = 300
     assert "the total 300 is above its ceiling of 264" in game.status.value

@@ -37,9 +37,6 @@ def places():
     return data.load("places")
 
 
-def png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 # --- model -------------------------------------------------------------------------------------
 
@@ -225,9 +222,9 @@ def test_explorer_starts_at_the_latest_year(ties):
 
 def test_moving_the_year_redraws_and_updates_the_counts(ties):
     explorer = AllianceNetworkExplorer(ties)
-    before = png(explorer)
+    before = explorer.image()
     explorer.year.value = 1953
-    assert png(explorer) != before
+    assert explorer.image() != before
     assert "Up to <b>1953</b>: 4 ties" in explorer.status.value and "pure hub-and-spoke" in explorer.status.value
     assert "No new ties in 1953" not in explorer.new_ties.value and "South Korea" in explorer.new_ties.value
     explorer.year.value = 2017
@@ -237,9 +234,9 @@ def test_moving_the_year_redraws_and_updates_the_counts(ties):
 
 def test_highlight_redraws_the_figure(ties):
     explorer = AllianceNetworkExplorer(ties)
-    before = png(explorer)
+    before = explorer.image()
     explorer.highlight.value = "India"
-    assert png(explorer) != before
+    assert explorer.image() != before
     assert "Ties of India are highlighted" in explorer.output.outputs[0]["data"]["text/plain"]
 
 

@@ -1,5 +1,7 @@
 """Figure builders: one colour-blind-safe style, titles, labelled axes and alt text from the data."""
 
+import html
+
 import pytest
 
 from alliancelab import brief, plotting
@@ -78,3 +80,23 @@ def test_bad_arguments_give_clear_errors(events, kwargs, message):
     with pytest.raises(AllianceLabError) as err:
         plotting.timeline(events, **kwargs)
     assert message in str(err.value)
+
+
+def test_chart_svg_is_reproducible_keeps_text_and_carries_the_alt_text(events):
+    chart = plotting.timeline(events)
+    svg = chart.svg()
+    assert svg == chart.svg()
+    assert f"<title>{html.escape(chart.alt)}</title>" in svg and '<svg role="img"' in svg
+    assert "<text " in svg and "Japan-US alliance timeline" in svg  # text stays text
+    image, _ = chart.outputs("svg")
+    assert image["data"]["image/svg+xml"] == svg and image["metadata"]["image/svg+xml"]["alt"] == chart.alt
+
+
+def test_a_later_chart_of_the_same_shape_reuses_the_first_layout(events):
+    first = plotting.timeline(events)
+    first.svg()  # rendering lays the figure out
+    later = plotting.timeline(events, start=2020)
+    assert later.shape() == first.shape() == (10.0, 4.5, 1)
+    later.reuse_layout(first.layout())
+    assert later.figure.get_layout_engine() is None
+    assert [a.get_position().bounds for a in later.figure.axes] == [p.bounds for p in first.layout()]

@@ -191,9 +191,6 @@ def test_recommendation_timeline_alt_text_is_computed_from_the_data(events):
 
 # --- widget ----------------------------------------------------------------------------------------
 
-def shown_png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 def test_explorer_starts_on_the_brief_preset():
     explorer = ScenarioExplorer()
@@ -204,11 +201,11 @@ def test_explorer_starts_on_the_brief_preset():
 
 def test_choosing_a_preset_moves_the_sliders_and_redraws():
     explorer = ScenarioExplorer()
-    before = shown_png(explorer)
+    before = explorer.image()
     explorer.preset.value = LATER
     assert explorer.sliders["china_relations"].value == "very low"
     assert "Link the US with its allies (CPTPP-style) leads with +2.0" in explorer.status.value
-    assert shown_png(explorer) != before
+    assert explorer.image() != before
 
 
 def test_moving_a_slider_switches_to_custom_and_changes_the_scores():

@@ -160,9 +160,6 @@ def test_bilateral_timeline_empty_selection_says_so(events):
 
 # --- widget ---------------------------------------------------------------------------------------------
 
-def shown_png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 def test_explorer_starts_with_the_default_optimum():
     explorer = SecurityDilemmaExplorer()
@@ -174,9 +171,9 @@ def test_explorer_starts_with_the_default_optimum():
 
 def test_moving_outside_options_redraws_and_explains_the_change():
     explorer = SecurityDilemmaExplorer()
-    before = shown_png(explorer)
+    before = explorer.image()
     explorer.sliders["outside_options"].value = 0.6
-    assert shown_png(explorer) != before
+    assert explorer.image() != before
     assert "Best commitment for Japan: <b>0.30</b>" in explorer.status.value
     assert "Japan's best commitment falls from 0.60 to 0.30 as its outside options grow (from 0.20 to 0.60)" \
         in explorer.status.value

@@ -181,7 +181,9 @@ def test_widgets_appear_as_their_stored_figure(built):
     assert "Starting values: Share of GDP (%): 2.0" in text
     html = page.read_text()
     assert "application/vnd.jupyter.widget-state+json" not in html
-    assert html.count("data:image/png;base64,") >= 2 + 3  # two explorers' figures plus the lesson's figures
+    figures = re.findall(r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,', html)
+    assert [alt.split(" of ")[0] for alt in figures] == ["Line chart"] * 2  # each with its own alt text
+    assert html.count("data:image/png;base64,") >= 3  # the lesson's own figures
 
 
 def test_data_dictionary_lists_every_table_with_row_counts(built):

@@ -21,9 +21,6 @@ def balance():
     return data.load("trade_balance")
 
 
-def shown_png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 # --- tariff model ---------------------------------------------------------------------------------------
 
@@ -201,13 +198,13 @@ def test_win_set_chart_shows_no_agreement_as_an_outcome():
 def test_tariff_calculator_redraws_on_each_control(tariff_table):
     calc = TariffCalculator(tariff_table)
     assert "buyers pay <b>15.0%</b> more" in calc.status.value
-    before = shown_png(calc)
+    before = calc.image()
     calc.pass_through.value = 0.5
     assert "buyers pay <b>7.5%</b> more" in calc.status.value and "absorbs 7.5 percentage points" in calc.status.value
-    assert shown_png(calc) != before
-    before = shown_png(calc)
+    assert calc.image() != before
+    before = calc.image()
     calc.elasticity.value = 0
-    assert "import volume changes by <b>0.0%</b>" in calc.status.value and shown_png(calc) != before
+    assert "import volume changes by <b>0.0%</b>" in calc.status.value and calc.image() != before
 
 
 def test_tariff_calculator_rejects_an_impossible_rate_and_keeps_the_figure(tariff_table):
@@ -223,10 +220,10 @@ def test_win_set_explorer_reports_overlap_then_no_agreement(tariff_table):
     explorer = WinSetExplorer(tariff_table)
     assert "Zone of possible agreement: 10% to 20%" in explorer.status.value
     assert "Japan: yes, United States: yes" in explorer.status.value
-    before = shown_png(explorer)
+    before = explorer.image()
     explorer.japan.value = (0, 8)
     assert "No agreement possible" in explorer.status.value and "Not drawn" not in explorer.status.value
-    assert shown_png(explorer) != before
+    assert explorer.image() != before
     explorer.weight.max = 2
     explorer.weight.value = 1.5
     assert "Not drawn:" in explorer.status.value and "between 0 and 1" in explorer.status.value

@@ -3,9 +3,6 @@
 from alliancelab.widgets import TimelineExplorer
 
 
-def shown_png(explorer):
-    return explorer.output.outputs[0]["data"]["image/png"]
-
 
 def test_starts_with_every_event(events):
     explorer = TimelineExplorer(events)
@@ -15,11 +12,11 @@ def test_starts_with_every_event(events):
 
 def test_unticking_a_category_redraws_figure_and_list(events):
     explorer = TimelineExplorer(events)
-    before = shown_png(explorer)
+    before = explorer.image()
     explorer.categories["trade"].value = False
     remaining = (events["category"] != "trade").sum()
     assert f"Showing <b>{remaining}</b>" in explorer.status.value
-    assert shown_png(explorer) != before
+    assert explorer.image() != before
     assert explorer.event_list.value.count("<tr>") == remaining + 1  # + header row
 
 
@@ -47,3 +44,16 @@ def test_no_category_keeps_last_figure_and_explains(events):
 def test_static_views_get_a_plain_text_summary(events):
     explorer = TimelineExplorer(events)
     assert explorer.summary.startswith(f"Timeline explorer: {len(events)} events, 6 categories, 2012-2026.")
+
+
+def test_figures_of_a_new_shape_are_laid_out_afresh():
+    """Ticking fewer recommendations makes a shorter figure: it gets its own layout, not the taller one's."""
+    from alliancelab.widgets.scenarios import ScenarioExplorer
+
+    explorer = ScenarioExplorer()
+    (tall,) = explorer.layouts
+    next(iter(explorer.chosen.values())).value = False
+    assert len(explorer.layouts) == 2
+    (short,) = set(explorer.layouts) - {tall}
+    assert short[1] < tall[1] and short[2] == tall[2]
+    assert explorer.layouts[short] != explorer.layouts[tall]

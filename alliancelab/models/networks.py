@@ -18,6 +18,7 @@ Pure functions: a ties DataFrame (``data.load("alliance_ties")``) in, numbers or
 import math
 from numbers import Integral, Real
 
+import numpy as np
 import pandas as pd
 
 from alliancelab.errors import AllianceLabError
@@ -40,7 +41,7 @@ def check_ties(ties) -> pd.DataFrame:
                                f"it needs {', '.join(TIE_COLUMNS)}.")
     if ties["year"].isna().any():
         raise AllianceLabError("ties has a row without a year; every tie needs the year it was signed.")
-    if ties[["country_a", "country_b"]].isna().any().any():
+    if ties["country_a"].isna().any() or ties["country_b"].isna().any():
         raise AllianceLabError("ties has a row without a country; every tie needs country_a and country_b.")
     if (ties["country_a"] == ties["country_b"]).any():
         raise AllianceLabError("ties has a row linking a country to itself; country_a and country_b must differ.")
@@ -123,10 +124,8 @@ def hub_share(ties, year, hub=US) -> float:
 def pairs(ties, year, countries=None) -> pd.DataFrame:
     """Distinct pairs of countries tied up to ``year``, with how many ties each pair has."""
     kept = ties_until(ties, year, countries)
-    ends = pd.DataFrame({
-        "a": kept[["country_a", "country_b"]].min(axis=1),
-        "b": kept[["country_a", "country_b"]].max(axis=1),
-    })
+    a, b = kept["country_a"].astype(str).to_numpy(), kept["country_b"].astype(str).to_numpy()
+    ends = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)})
     return ends.value_counts().rename("ties").reset_index().sort_values(["a", "b"], ignore_index=True)
 
 

@@ -175,13 +175,15 @@ def squared_error_bars(table: pd.DataFrame) -> Chart:
     figure, axes = new_figure("Where your Brier score comes from", "Squared error (probability - outcome)²",
                               "Question", size=(8, 0.45 * len(table) + 1.8))
     order = list(reversed(range(len(table))))
-    for y, row in zip(order, table.itertuples()):
-        key = "happened" if row.outcome == 1 else "did not happen"
-        colour, marker = styles[key]
-        axes.barh(y, row.squared_error, height=0.55, color=colour, zorder=2)
-        axes.scatter([row.squared_error], [y], color=colour, marker=marker, s=55, edgecolor="black", linewidth=0.5,
-                     zorder=3)
-        axes.annotate(f"p={row.probability:.2f}, {key}", (row.squared_error, y), xytext=(8, 0),
+    keys = ["happened" if outcome == 1 else "did not happen" for outcome in table["outcome"]]
+    errors = table["squared_error"].to_numpy(dtype=float)
+    axes.barh(order, errors, height=0.55, color=[styles[k][0] for k in keys], zorder=2)
+    for key, (colour, marker) in styles.items():
+        rows = [i for i, k in enumerate(keys) if k == key]
+        axes.plot(errors[rows], [order[i] for i in rows], linestyle="none", color=colour, marker=marker,
+                  markersize=7.4, markeredgecolor="black", markeredgewidth=0.5, zorder=3)
+    for y, error, probability, key in zip(order, errors, table["probability"], keys):
+        axes.annotate(f"p={probability:.2f}, {key}", (error, y), xytext=(8, 0),
                       textcoords="offset points", va="center", fontsize=8.5)
     axes.set_yticks(order, list(table["question"]))
     axes.set_xlim(0, 1.35)

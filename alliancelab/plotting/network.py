@@ -7,9 +7,11 @@ fixed schematic layout (rough geography, so the same country is always in the sa
 
 import math
 
+import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import networks
@@ -108,34 +110,51 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
 
 
 def _draw_edges(axes, shown, where, styles, hub, highlight) -> None:
-    """One curved line per tie; several ties between the same pair fan out so that each stays visible."""
+    """One curved line per tie; several ties between the same pair fan out so that each stays visible.
+
+    All ties are one LineCollection (quick to redraw); the nodes, drawn on top, hide the line ends.
+    """
     seen: dict = {}
+    curves, colours, dashes, widths = [], [], [], []
     for tie in shown.sort_values(["year", "kind"]).itertuples():
         a, b = sorted((tie.country_a, tie.country_b))
         k = seen.get((a, b), 0)
         seen[(a, b)] = k + 1
-        rad = 0.0 if k == 0 else 0.16 * ((k + 1) // 2) * (1 if k % 2 else -1)
+        bend = 0.0 if k == 0 else 0.16 * ((k + 1) // 2) * (1 if k % 2 else -1)
         colour, style = styles[tie.kind]
-        through_hub = hub in (a, b)
         faded = highlight is not None and highlight not in (a, b)
-        axes.add_patch(FancyArrowPatch(
-            where[a], where[b], connectionstyle=f"arc3,rad={rad}", arrowstyle="-",
-            color=colour, linestyle=style, linewidth=HUB_WIDTH if through_hub else SPOKE_WIDTH,
-            alpha=0.15 if faded else 0.95, shrinkA=14, shrinkB=14, zorder=2,
-        ))
+        curves.append(_arc(where[a], where[b], bend))
+        colours.append(to_rgba(colour, 0.15 if faded else 0.95))
+        dashes.append(style)
+        widths.append(HUB_WIDTH if hub in (a, b) else SPOKE_WIDTH)
+    axes.add_collection(LineCollection(curves, colors=colours, linestyles=dashes, linewidths=widths, zorder=2),
+                        autolim=False)
+
+
+def _arc(start, end, bend: float, points: int = 25) -> np.ndarray:
+    """A quadratic Bezier curve from ``start`` to ``end``, bowed sideways by ``bend`` times its length."""
+    (x1, y1), (x2, y2) = start, end
+    control = np.array([(x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)])
+    t = np.linspace(0, 1, points)[:, None]
+    return (1 - t) ** 2 * np.array(start) + 2 * (1 - t) * t * control + t ** 2 * np.array(end)
 
 
 def _draw_nodes(axes, shown, nodes, where, hub, highlight) -> None:
+    """The hub as a black square, the others as circles (grey if not yet tied), each with its name."""
     tied = set(shown["country_a"]) | set(shown["country_b"])
+    for is_hub in (True, False):
+        names = [n for n in nodes if (n == hub) == is_hub]
+        if not names:
+            continue
+        axes.scatter([where[n][0] for n in names], [where[n][1] for n in names], s=520 if is_hub else 300,
+                     marker="s" if is_hub else "o", zorder=3,
+                     color=[OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names],
+                     edgecolor=[OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names],
+                     linewidth=[2.2 if n == highlight else 1.2 for n in names])
     for name in nodes:
         x, y = where[name]
-        is_hub = name == hub
         active = name in tied
-        axes.scatter([x], [y], s=520 if is_hub else 300, marker="s" if is_hub else "o",
-                     color=OKABE_ITO["black"] if is_hub else ("white" if active else "#EEEEEE"),
-                     edgecolor=OKABE_ITO["black"] if active else "#AAAAAA",
-                     linewidth=2.2 if name == highlight else 1.2, zorder=3)
-        label = f"{name}\n(hub)" if is_hub else name
+        label = f"{name}\n(hub)" if name == hub else name
         axes.annotate(label, (x, y), xytext=(0, -20 if y < 6 else 17), textcoords="offset points",
                       ha="center", va="top" if y < 6 else "bottom", fontsize=10,
                       fontweight="bold" if name in (hub, highlight) else "normal",

@@ -108,12 +108,15 @@ def scenario_scores(score_values: pd.Series, max_scores: pd.Series) -> Chart:
                               size=(10, 0.8 * len(score_values) + 1.8))
     order = list(reversed(score_values.index))
     widest = float(max_scores[score_values.index].max()) or 1.0
+    limits = [float(max_scores[rec]) for rec in order]
+    axes.hlines(range(len(order)), [-x for x in limits], limits, color="#CCCCCC", linewidth=8, zorder=1)
+    axes.barh(range(len(order)), [float(score_values[rec]) for rec in order], height=0.45,
+              color=[styles[rec][0] for rec in order], zorder=2)
     for row, rec in enumerate(order):
-        value, limit = float(score_values[rec]), float(max_scores[rec])
+        value = float(score_values[rec])
         colour, marker = styles[rec]
-        axes.hlines(row, -limit, limit, color="#CCCCCC", linewidth=8, zorder=1)
-        axes.barh(row, value, height=0.45, color=colour, zorder=2)
-        axes.scatter([value], [row], color=colour, marker=marker, s=80, edgecolor="black", linewidth=0.6, zorder=3)
+        axes.plot(value, row, linestyle="none", color=colour, marker=marker, markersize=8.9, markeredgecolor="black",
+                  markeredgewidth=0.6, zorder=3)
         note = "  leads" if rec in best and value > 0 else ""
         axes.text(value + (0.04 * widest if value >= 0 else -0.04 * widest), row + 0.3, f"{value:+.1f}{note}",
                   ha="left" if value >= 0 else "right", va="center", fontsize=10,

@@ -6,9 +6,11 @@ so that no information is carried by colour alone.
 """
 
 import base64
+import html
 import io
 from dataclasses import dataclass
 
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision type.
@@ -34,12 +36,18 @@ def palette(keys) -> dict:
     return {key: (colours[i], MARKERS[i]) for i, key in enumerate(keys)}
 
 
+#: SVG settings: text stays text (the browser draws it, readers can select it), ids are reproducible.
+_SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
+
+
 @dataclass
 class Chart:
     """A figure with the words that make it accessible: alt text and a caption.
 
     In Jupyter it displays as the image (with ``alt`` in the output metadata and as its
-    plain-text form) followed by the caption.
+    plain-text form) followed by the caption. Notebooks store PNG, which JupyterLab shows
+    even before a notebook is trusted; widgets show SVG, which is quicker to draw and
+    always trusted inside a widget.
     """
 
     figure: Figure
@@ -51,13 +59,44 @@ class Chart:
         self.figure.savefig(buffer, format="png", dpi=100, pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
-    def outputs(self) -> list[dict]:
-        """The chart as notebook display outputs: the image, then the caption."""
-        image = base64.b64encode(self.png()).decode("ascii")
+    def svg(self) -> str:
+        """The figure as SVG, with the alt text as its ``<title>``."""
+        buffer = io.StringIO()
+        with rc_context(_SVG_RC):
+            self.figure.savefig(buffer, format="svg", metadata={"Date": None})
+        head, _, rest = buffer.getvalue().partition("<svg ")
+        tag, _, body = rest.partition(">")
+        return f'{head}<svg role="img" {tag}>\n <title>{html.escape(self.alt)}</title>{body}'
+
+    def shape(self) -> tuple:
+        """Figure width, height (inches) and number of axes: charts of one shape can share a layout."""
+        width, height = self.figure.get_size_inches()
+        return float(width), float(height), len(self.figure.axes)
+
+    def layout(self) -> list:
+        """Where the axes sit after the last rendering (for :meth:`reuse_layout`)."""
+        return [axes.get_position() for axes in self.figure.axes]
+
+    def reuse_layout(self, positions: list) -> None:
+        """Place the axes as an earlier chart of the same :meth:`shape` had them, skipping the layout engine.
+
+        Laying a figure out costs more than drawing it, so a widget lays out the first figure of
+        each shape and reuses that layout for the figures that follow.
+        """
+        self.figure.set_layout_engine(None)
+        for axes, position in zip(self.figure.axes, positions, strict=True):
+            axes.set_position(position)
+
+    def outputs(self, image_format: str = "png") -> list[dict]:
+        """The chart as notebook display outputs: the image (``"png"`` or ``"svg"``), then the caption."""
+        if image_format == "svg":
+            mime, image = "image/svg+xml", self.svg()
+        else:
+            mime, image = "image/png", base64.b64encode(self.png()).decode("ascii")
         return [
             {"output_type": "display_data",
-             "data": {"image/png": image, "text/plain": self.alt},
-             "metadata": {"image/png": {"alt": self.alt}}},
+             "data": {mime: image, "text/plain": self.alt},
+             "metadata": {mime: {"alt": self.alt}}},
             {"output_type": "display_data",
              "data": {"text/markdown": f"*{self.caption}*", "text/plain": self.caption},
              "metadata": {}},

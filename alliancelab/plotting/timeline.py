@@ -18,13 +18,17 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None) -> Cha
     title = f"Japan-US alliance timeline, {first.year}-{last.year}"
     figure, axes = new_figure(title, "Date", "Event category")
     _shade_after_brief(axes, first, last)
-    for lane, category in enumerate(reversed(lanes)):
-        rows = shown[shown["category"] == category]
-        colour, marker = styles[category]
-        axes.scatter(rows["date"], [lane] * len(rows), color=colour, marker=marker, s=60,
-                     edgecolor="white", linewidth=0.6, zorder=3, label=category)
-        spans = rows.dropna(subset=["end_date"])
-        axes.hlines([lane] * len(spans), spans["date"], spans["end_date"], color=colour, linewidth=4, zorder=2)
+    order = list(reversed(lanes))
+    category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
+    for lane, name in enumerate(order):
+        colour, marker = styles[name]
+        axes.plot(dates[category == name], [lane] * int((category == name).sum()), linestyle="none",
+                  marker=marker, markersize=7.7, color=colour, markeredgecolor="white", markeredgewidth=0.6,
+                  zorder=3)
+    spans = shown[shown["end_date"].notna() & shown["category"].isin(order)]
+    if not spans.empty:
+        axes.hlines([order.index(c) for c in spans["category"]], spans["date"], spans["end_date"],
+                    colors=[styles[c][0] for c in spans["category"]], linewidth=4, zorder=2)
     counts = shown["category"].value_counts()
     axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
     axes.set_ylim(-0.7, len(lanes) - 0.3)

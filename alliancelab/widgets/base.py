@@ -3,6 +3,7 @@
 Every explorer shares one mechanism (:class:`Explorer`): a change of any control redraws
 the figure in place (the output is replaced in one step, so nothing flickers), and a value
 the model rejects leaves the last good figure and shows the reason instead of a traceback.
+Redraws are quick: the figure is sent as SVG, and the first figure's layout is reused.
 """
 
 import html
@@ -23,6 +24,7 @@ class Explorer:
         self.controls = controls
         self.status = w.HTML()
         self.output = w.Output()
+        self.layouts = {}  # chart shape -> axes positions of the first figure of that shape
         self.widget = w.VBox([*controls, self.status, self.output, *extra])
         for control in self._leaf_controls():
             control.observe(lambda _change: self.refresh(), names="value")
@@ -42,8 +44,16 @@ class Explorer:
         except AllianceLabError as err:
             self.show_problem(err)
             return
-        self.output.outputs = tuple(chart.outputs())
+        shape = chart.shape()
+        if shape in self.layouts:
+            chart.reuse_layout(self.layouts[shape])
+        self.output.outputs = tuple(chart.outputs("svg"))
+        self.layouts.setdefault(shape, chart.layout())
         self.status.value = message
+
+    def image(self) -> str:
+        """The figure on show, as SVG text ("" before the first drawing)."""
+        return self.output.outputs[0]["data"]["image/svg+xml"] if self.output.outputs else ""
 
     def show_problem(self, problem: AllianceLabError) -> None:
         """Say why nothing was drawn; the last good figure stays."""

@@ -123,7 +123,7 @@ def check_lesson(page, screenshot_dir, notebook):
         assert widget.locator(".jupyter-widgets").count() > 0, f"widget {index + 1} did not render"
         assert widget.locator(".widget-slider, .widget-dropdown, .widget-checkbox").count() > 0
         src = figure_src(widget)
-        assert src and src.startswith("data:image/png;base64,"), f"widget {index + 1} shows no figure"
+        assert src and src.startswith("data:image/svg+xml,"), f"widget {index + 1} shows no figure"
         moved = nudge_until_redrawn(page, widget, wait_until_idle)
         print(f"{notebook.stem} widget {index + 1}: {moved}")
         widget.scroll_into_view_if_needed()
