@@ -5,13 +5,20 @@ pandas DataFrame typed by that schema: dates as ``datetime64``, numbers as float
 integers as nullable ``Int64``, booleans as ``bool`` and enum columns as ordered
 categoricals. Anything wrong with a file raises one exception, :class:`DataError`,
 whose message names the file and, where it applies, the line, column and bad value.
+
+A file that passed validation is remembered by a hash of its content and schema (in the
+user's cache directory, or ``$ALLIANCELAB_CACHE_DIR``), so loading it again skips the
+check; any edit to the file or its schema changes the hash and the file is checked again.
 """
 
+import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
+import platformdirs
 
 from alliancelab.errors import DataError
 
@@ -66,6 +73,26 @@ def _check_readable(path: Path) -> None:
 
 
 def _validate(descriptor: dict, path: Path) -> None:
+    """Raise DataError listing the first schema violations in ``path`` (unless it passed before, unchanged)."""
+    stamp = _validated_stamp(descriptor, path)
+    if stamp.exists():
+        return
+    _check_schema(descriptor, path)
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:  # a read-only cache only means checking again next time
+        pass
+
+
+def _validated_stamp(descriptor: dict, path: Path) -> Path:
+    """The file that records a passed validation of exactly this content under exactly this schema."""
+    digest = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode("utf-8") + path.read_bytes())
+    cache = os.environ.get("ALLIANCELAB_CACHE_DIR") or platformdirs.user_cache_dir("alliancelab")
+    return Path(cache) / "validated" / digest.hexdigest()
+
+
+def _check_schema(descriptor: dict, path: Path) -> None:
     """Raise DataError listing the first schema violations in ``path``."""
     # jsonschema (used by frictionless) registers an optional IRI format checker when rfc3987_syntax
     # imports, and that import builds a grammar (about 1 s). Frictionless never checks IRI formats,

@@ -105,3 +105,24 @@ def test_many_errors_are_summarised(data_copy):
     path.write_text("\n".join(broken) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"\.\.\. and \d+ more problem\(s\)\."):
         data.load("events", data_copy)
+
+
+def test_a_passed_check_is_remembered_only_for_that_exact_content(data_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ALLIANCELAB_CACHE_DIR", str(cache))
+    data.load("events", data_copy)
+    data.load("events", data_copy)
+    assert len(list((cache / "validated").iterdir())) == 1  # one stamp for the one valid file
+    path = data_copy / "events.csv"
+    date = first_data_line(path).split(",")[0]
+    rewrite(path, "\n" + date, "\n2019-13-45")  # an edit changes the hash: the file is checked again
+    with pytest.raises(DataError, match=r"line 2, column 'date': '2019-13-45' is not a valid date"):
+        data.load("events", data_copy)
+    assert len(list((cache / "validated").iterdir())) == 1  # and the broken file is not remembered
+
+
+def test_an_unwritable_cache_only_means_checking_every_time(data_copy, tmp_path, monkeypatch):
+    blocked = tmp_path / "not_a_directory"
+    blocked.write_text("a file where the cache directory would be")
+    monkeypatch.setenv("ALLIANCELAB_CACHE_DIR", str(blocked))
+    assert len(data.load("events", data_copy)) > 0
