@@ -12,6 +12,7 @@ check; any edit to the file or its schema changes the hash and the file is check
 """
 
 import hashlib
+import io
 import json
 import os
 import sys
@@ -57,24 +58,27 @@ def load(name: str, data_dir=None) -> pd.DataFrame:
     data_dir = Path(data_dir or DATA_DIR)
     descriptor = resource(name, data_dir)
     path = data_dir / descriptor["path"]
-    _check_readable(path)
-    _validate(descriptor, path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    content = _read(path)
+    _validate(descriptor, path, content)
+    frame = pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
     for field in descriptor["schema"]["fields"]:
         frame[field["name"]] = _typed(frame[field["name"]], field)
     return frame
 
 
-def _check_readable(path: Path) -> None:
+def _read(path: Path) -> bytes:
+    """The file's bytes, read once; DataError if it is missing or empty."""
     if not path.is_file():
         raise DataError(f"{path}: file not found.")
-    if not path.read_bytes().strip():
+    content = path.read_bytes()
+    if not content.strip():
         raise DataError(f"{path}: file is empty (expected a header row and data rows).")
+    return content
 
 
-def _validate(descriptor: dict, path: Path) -> None:
+def _validate(descriptor: dict, path: Path, content: bytes) -> None:
     """Raise DataError listing the first schema violations in ``path`` (unless it passed before, unchanged)."""
-    stamp = _validated_stamp(descriptor, path)
+    stamp = _validated_stamp(descriptor, content)
     if stamp.exists():
         return
     _check_schema(descriptor, path)
@@ -85,9 +89,9 @@ def _validate(descriptor: dict, path: Path) -> None:
         pass
 
 
-def _validated_stamp(descriptor: dict, path: Path) -> Path:
+def _validated_stamp(descriptor: dict, content: bytes) -> Path:
     """The file that records a passed validation of exactly this content under exactly this schema."""
-    digest = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode("utf-8") + path.read_bytes())
+    digest = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode("utf-8") + content)
     cache = os.environ.get("ALLIANCELAB_CACHE_DIR") or platformdirs.user_cache_dir("alliancelab")
     return Path(cache) / "validated" / digest.hexdigest()
 

@@ -109,11 +109,10 @@ def scenario_scores(score_values: pd.Series, max_scores: pd.Series) -> Chart:
     order = list(reversed(score_values.index))
     widest = float(max_scores[score_values.index].max()) or 1.0
     limits = [float(max_scores[rec]) for rec in order]
+    values = [float(score_values[rec]) for rec in order]
     axes.hlines(range(len(order)), [-x for x in limits], limits, color="#CCCCCC", linewidth=8, zorder=1)
-    axes.barh(range(len(order)), [float(score_values[rec]) for rec in order], height=0.45,
-              color=[styles[rec][0] for rec in order], zorder=2)
-    for row, rec in enumerate(order):
-        value = float(score_values[rec])
+    axes.barh(range(len(order)), values, height=0.45, color=[styles[rec][0] for rec in order], zorder=2)
+    for row, (rec, value) in enumerate(zip(order, values)):
         colour, marker = styles[rec]
         axes.plot(value, row, linestyle="none", color=colour, marker=marker, markersize=8.9, markeredgecolor="black",
                   markeredgewidth=0.6, zorder=3)

@@ -22,7 +22,8 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None) -> Cha
     category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
     for lane, name in enumerate(order):
         colour, marker = styles[name]
-        axes.plot(dates[category == name], [lane] * int((category == name).sum()), linestyle="none",
+        in_lane = category == name
+        axes.plot(dates[in_lane], [lane] * int(in_lane.sum()), linestyle="none",
                   marker=marker, markersize=7.7, color=colour, markeredgecolor="white", markeredgewidth=0.6,
                   zorder=3)
     spans = shown[shown["end_date"].notna() & shown["category"].isin(order)]
