@@ -100,3 +100,68 @@ def test_a_later_chart_of_the_same_shape_reuses_the_first_layout(events):
     later.reuse_layout(first.layout())
     assert later.figure.get_layout_engine() is None
     assert [a.get_position().bounds for a in later.figure.axes] == [p.bounds for p in first.layout()]
+
+
+# --- charts updated in place (widgets) ------------------------------------------------------------
+
+def _in_place_cases():
+    """name -> (figure function, first call's arguments, second call's arguments), on the real tables."""
+    from alliancelab import data
+    from alliancelab.models import negotiation as neg, tariffs
+    from alliancelab.plotting import burden, negotiation, network, trade
+    from alliancelab.simulation import briefs
+
+    events, ties, defense = data.load("events"), data.load("alliance_ties"), data.load("defense_spending")
+    marks = trade.japan_rate_marks(data.load("trade_tariffs"))
+    japan, us = briefs.japan_settings(), briefs.us_settings()
+    mix = {"labour": 50, "utilities": 10, "facilities": 30, "training_relocation": 10}
+    first, later = neg.offer(215, mix, 2.2), neg.offer(300, mix, 3.2, True)
+    actual = (211.0, "Current SMA")  # offers_chart(japan_offers, us_offers, japan, us, agreement, actual, draft)
+    return {
+        "timeline": (plotting.timeline, (events,), (events, ["trade", "security"], 2024, 2026)),
+        "network": (network.alliance_network, (ties, 2025), (ties, 1995, "Japan")),
+        "cost calculator": (burden.cost_calculator, (defense, 566.0, 2022, 2.0, 2.0, 2027),
+                            (defense, 566.0, 2022, 5.0, 3.5, 2033, True)),
+        "tariff effect": (trade.tariff_effect, (tariffs.tariff_effect(15, 1.5, 1), marks),
+                          (tariffs.tariff_effect(90, 3, 0.5), marks)),
+        "offers (a draft, then two rounds and a deal)": (
+            negotiation.offers_chart, ([], [], japan, us, None, actual, first),
+            ([first, later], [neg.offer(800, mix, 5.0), later], japan, us, later, actual)),
+        "offers (a deal, then a draft)": (
+            negotiation.offers_chart, ([first], [later], japan, us, later, actual), ([], [], japan, us, None, actual,
+                                                                                     later)),
+    }
+
+
+def _pixels(chart) -> bytes:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(chart.png()))).tobytes()
+
+
+@pytest.mark.parametrize("name", list(_in_place_cases()))
+def test_a_chart_updated_in_place_looks_and_reads_as_one_drawn_anew(name):
+    draw, first_args, later_args = _in_place_cases()[name]
+    shown = draw(*first_args)
+    shown.png()  # on show, as in a widget
+    updated = draw(*later_args, into=shown)
+    fresh = draw(*later_args)
+    assert updated is shown
+    fresh.reuse_layout(updated.layout())
+    updated.reuse_layout(updated.layout())
+    assert (updated.alt, updated.caption) == (fresh.alt, fresh.caption)
+    assert _pixels(updated) == _pixels(fresh)
+
+
+def test_a_chart_drawn_for_other_fixed_inputs_is_replaced_not_updated():
+    from alliancelab.models import tariffs
+    from alliancelab.plotting import trade
+
+    marked = trade.tariff_effect(tariffs.tariff_effect(15, 1.5, 1), [(15.0, "deal")])
+    alt = marked.alt
+    plain = trade.tariff_effect(tariffs.tariff_effect(25, 1.5, 1), into=marked)
+    assert plain is not marked and marked.alt == alt
+    assert not plain.figure.axes[0].texts  # no "deal" mark carried over

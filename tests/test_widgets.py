@@ -3,7 +3,6 @@
 from alliancelab.widgets import TimelineExplorer
 
 
-
 def test_starts_with_every_event(events):
     explorer = TimelineExplorer(events)
     assert f"Showing <b>{len(events)}</b> of {len(events)} events" in explorer.status.value
@@ -18,6 +17,14 @@ def test_unticking_a_category_redraws_figure_and_list(events):
     assert f"Showing <b>{remaining}</b>" in explorer.status.value
     assert explorer.image() != before
     assert explorer.event_list.value.count("<tr>") == remaining + 1  # + header row
+
+
+def test_a_change_updates_the_chart_on_show_in_place(events):
+    explorer = TimelineExplorer(events)
+    chart, before = explorer.chart, explorer.image()
+    explorer.years.value = (2020, 2026)
+    assert explorer.chart is chart and explorer.image() != before
+    assert explorer.image() == chart.svg() and "from January 2020" in chart.alt
 
 
 def test_year_slider_narrows_the_range(events):

@@ -7,7 +7,7 @@ from matplotlib.ticker import MaxNLocator
 from alliancelab import brief
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden_sharing as bs
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
 
 HNS_TABLE = "data/host_nation_support.csv"
 DEFENCE_TABLE = "data/defense_spending.csv"
@@ -239,27 +239,48 @@ def us_asks(defense: pd.DataFrame) -> Chart:
 # --- The calculator --------------------------------------------------------------------------------
 
 def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, growth_pct: float, share_pct: float,
-                    year: int, fixed_denominator: bool = False) -> Chart:
-    """The yen cost path of ``share_pct`` % of GDP to ``year``, the 2/3.5/5% lines and the actual budgets."""
+                    year: int, fixed_denominator: bool = False, into: Chart | None = None) -> Chart:
+    """The yen cost path of ``share_pct`` % of GDP to ``year``, the 2/3.5/5% lines and the actual budgets.
+
+    ``into``: an earlier chart from this function (same table, base GDP and year) to update in place.
+    """
     shares = list(bs.REFERENCE_SHARES)
     path = bs.cost_path(base_gdp, base_year, growth_pct, year, shares, fixed_denominator)
     chosen = bs.cost_path(base_gdp, base_year, growth_pct, year, [share_pct], fixed_denominator).iloc[:, -1]
     rows = budget_rows(defense)
     security = _security_fy2025(defense)
-    keys = [f"{s:g}%" for s in shares] + ["budget", "security"]
-    styles = palette(keys)
+    key = (tuple(rows.itertuples(index=False)), security, base_gdp, base_year)
+    chart = updatable(into, key, lambda: _calculator_frame(rows, security, base_gdp, base_year))
+    parts, axes = chart.parts, chart.parts["axes"]
     denominator = f"FY{base_year} GDP (fixed)" if fixed_denominator else "each year's GDP"
-    figure, axes = new_figure(f"What {share_pct:g}% of GDP costs in yen, FY{base_year}-FY{year}",
-                              "Japanese fiscal year", "Trillion yen", size=(11, 5))
-    for share, key in zip(shares, keys):
-        colour, marker = styles[key]
-        axes.plot(path.index, path[share], color=colour, marker=marker, markersize=5, linewidth=1.2,
-                  linestyle="--", label=f"{key} of {denominator}")
-    axes.plot(path.index, chosen, color=OKABE_ITO["black"], linewidth=2.8,
-              label=f"Chosen: {share_pct:g}% of {denominator}, GDP growth {growth_pct:g}%/yr")
-    axes.plot([year], [chosen.iloc[-1]], marker="*", markersize=18, color=OKABE_ITO["black"], linestyle="none")
-    axes.annotate(f"FY{year}: {chosen.iloc[-1]:.1f}", (year, chosen.iloc[-1]), xytext=(-8, 10),
-                  textcoords="offset points", ha="right", fontsize=10, fontweight="bold")
+    set_title(axes, f"What {share_pct:g}% of GDP costs in yen, FY{base_year}-FY{year}")
+    for share, line in zip(shares, parts["references"]):
+        line.set_data(path.index, path[share])
+        line.set_label(f"{share:g}% of {denominator}")
+    parts["chosen"].set_data(path.index, chosen)
+    parts["chosen"].set_label(f"Chosen: {share_pct:g}% of {denominator}, GDP growth {growth_pct:g}%/yr")
+    parts["end"].set_data([year], [chosen.iloc[-1]])
+    parts["end label"].xy = (year, chosen.iloc[-1])
+    parts["end label"].set_text(f"FY{year}: {chosen.iloc[-1]:.1f}")
+    axes.set_xlim(rows["year"].min() - 0.5, max(year, rows["year"].max()) + 0.8)
+    axes.set_ylim(0, max(float(path.iloc[:, 1:].max().max()), rows["value"].max()) * 1.1)
+    axes.legend(loc="upper left", fontsize=8.5, frameon=False)
+    chart.alt = _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows)
+    return chart
+
+
+def _calculator_frame(rows: pd.DataFrame, security, base_gdp: float, base_year: int) -> Chart:
+    """The parts of the calculator's chart that do not depend on its sliders; cost lines left empty."""
+    keys = [f"{s:g}%" for s in bs.REFERENCE_SHARES] + ["budget", "security"]
+    styles = palette(keys)
+    figure, axes = new_figure("What a share of GDP costs in yen", "Japanese fiscal year", "Trillion yen",
+                              size=(11, 5))
+    references = [axes.plot([], [], color=styles[key][0], marker=styles[key][1], markersize=5, linewidth=1.2,
+                            linestyle="--")[0] for key in keys[:-2]]
+    chosen, = axes.plot([], [], color=OKABE_ITO["black"], linewidth=2.8)
+    end, = axes.plot([], [], marker="*", markersize=18, color=OKABE_ITO["black"], linestyle="none")
+    end_label = axes.annotate("", (0, 0), xytext=(-8, 10), textcoords="offset points", ha="right", fontsize=10,
+                              fontweight="bold")
     colour, marker = styles["budget"]
     axes.plot(rows["year"], rows["value"], color=colour, marker=marker, linestyle="none", markersize=7,
               label="MOD initial defence budget (bases differ: see the budget figure)")
@@ -267,15 +288,14 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
         colour, marker = styles["security"]
         axes.plot([2025, 2025], security, color=colour, marker=marker, markersize=9, linestyle="-", linewidth=1,
                   label="FY2025 security-related spending: initial, then + supplementary (the 2% measure)")
-    axes.set_xlim(rows["year"].min() - 0.5, max(year, rows["year"].max()) + 0.8)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylim(0, max(float(path.iloc[:, 1:].max().max()), rows["value"].max()) * 1.1)
-    axes.legend(loc="upper left", fontsize=8.5, frameon=False)
-    return Chart(figure, alt=_calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows), caption=(
-        f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from FY{base_year} "
-        f"GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; markers are actual "
-        f"budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related spending). The MOD budget is "
-        "narrower than the 'security-related' spending the 2% goal counts, so the two do not line up exactly."))
+    caption = (f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from "
+               f"FY{base_year} GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; "
+               f"markers are actual budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related "
+               "spending). The MOD budget is narrower than the 'security-related' spending the 2% goal counts, so "
+               "the two do not line up exactly.")
+    parts = {"axes": axes, "references": references, "chosen": chosen, "end": end, "end label": end_label}
+    return Chart(figure, alt="", caption=caption, parts=parts)
 
 
 def _security_fy2025(defense: pd.DataFrame):

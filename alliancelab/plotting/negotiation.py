@@ -1,10 +1,11 @@
 """Negotiation figures: each round's offers against both sides' win-sets, and what each offer was worth."""
 
+import numpy as np
 from matplotlib.patches import Rectangle
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
-from alliancelab.plotting.style import Chart, new_figure, palette
+from alliancelab.plotting.style import Chart, new_figure, palette, updatable
 
 TABLES = "data/host_nation_support.csv, data/sma_talks.csv and data/defense_spending.csv"
 GREY = "#777777"
@@ -24,16 +25,79 @@ def _check(offers, name):
 
 
 def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings, agreement=None,
-                 actual=None, draft=None, title="Offers against the two win-sets") -> Chart:
+                 actual=None, draft=None, title="Offers against the two win-sets", into: Chart | None = None) -> Chart:
     """Left: each round's offers (total against pledge) over both win-sets and their overlap.
     Right: each offer's payoff to each side, by round.
 
     ``agreement`` is the agreed package, if any; ``actual`` a ``(total, label)`` pair drawn as a reference line
     (e.g. the FY2022-26 agreement's 211 billion yen a year); ``draft`` an offer not yet tabled (hollow marker).
+    ``into``: an earlier chart from this function (same settings, ``actual`` and title) to update in place.
     """
     japan_offers, us_offers = _check(japan_offers, "japan_offers"), _check(us_offers, "us_offers")
     neg._check_settings(japan, us)
+    if draft is not None:
+        draft = _check([draft], "draft")[0]
     linked = any(o.linkage for o in japan_offers + us_offers)
+    sets = {key: neg.win_sets(side, linked) for key, side in (("japan", japan), ("us", us))}
+    zone = neg.zone(japan, us, linked)
+    chart = updatable(into, (japan, us, actual, title), lambda: _offers_frame(japan, us, actual, title))
+    parts, left, right = chart.parts, chart.parts["left"], chart.parts["right"]
+    for key, (total, pledge) in sets.items():
+        parts[key].set_bounds(total.low, pledge.low, total.width, pledge.width)
+    has_zone = bool(zone["total"] and zone["pledge"])
+    if has_zone:
+        (a, b), (c, d) = zone["total"], zone["pledge"]
+        parts["zone"].set_bounds(a, c, b - a, d - c)
+    parts["zone"].set_visible(has_zone)
+    shown = [parts["japan"], parts["us"]]  # the left legend's entries
+    if has_zone:
+        shown.append(parts["zone"])
+    if "actual" in parts:
+        shown.append(parts["actual"])
+    worth = []  # the right legend's entries: lines of the sides that have made offers
+    for number in parts.pop("numbers", []):
+        number.remove()
+    parts["numbers"] = []
+    for key, offers in (("japan", japan_offers), ("us", us_offers)):
+        xs, ys = [o.total for o in offers], [o.pledge for o in offers]
+        parts[f"{key} path"].set_data(xs, ys)
+        parts[f"{key} offers"].set_offsets(list(zip(xs, ys)) or np.empty((0, 2)))
+        colour = parts[f"{key} path"].get_color()
+        parts["numbers"] += [left.annotate(str(n), xy, textcoords="offset points", xytext=(6, 5), fontsize=8,
+                                           color=colour) for n, xy in enumerate(zip(xs, ys), start=1)]
+        for other_key, other in (("japan", japan), ("us", us)):
+            parts[f"{key} to {other_key}"].set_data(range(1, len(offers) + 1), [neg.payoff(o, other) for o in offers])
+        if offers:
+            shown.append(parts[f"{key} offers"])
+            worth += [parts[f"{key} to japan"], parts[f"{key} to us"]]
+    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line,
+                                                             us.total_red_line]
+    for key, package in (("draft", draft), ("agreement", agreement)):
+        parts[key].set_offsets([[package.total, package.pledge]] if package is not None else np.empty((0, 2)))
+        if package is not None:
+            shown.append(parts[key])
+    if draft is not None:
+        totals.append(draft.total)
+    if actual is not None:
+        totals.append(actual[0])
+    left.set_xlim(max(0.0, min(totals) * 0.85), max(totals) * 1.08)
+    left.legend(handles=shown, loc="upper left", fontsize=8, frameon=False)
+    rounds = max(len(japan_offers), len(us_offers), 1)
+    right.set_xlim(0.5, rounds + 0.5)
+    right.set_xticks(range(1, rounds + 1))
+    if worth:
+        right.legend(handles=worth, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7,
+                     frameon=False)
+    elif right.get_legend() is not None:
+        right.get_legend().remove()
+    chart.alt = _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked)
+    if draft is not None:
+        chart.alt += f" Draft offer (not yet tabled): {draft.total:.0f} bn yen and {draft.pledge:.1f}%."
+    return chart
+
+
+def _offers_frame(japan: neg.Settings, us: neg.Settings, actual, title: str) -> Chart:
+    """The offers chart's two axes and its artists, with no offers yet and the win-sets still to be placed."""
     styles = palette(["japan", "us", "zone"])
     figure, left = new_figure(title, "Host-nation support (billion yen a year)", "Japan's defence pledge (% of GDP)",
                               size=(11, 4.8))
@@ -44,67 +108,35 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     right.set_xlabel("Round")
     right.set_ylabel("Payoff if agreed (0-100)")
     right.set_title("What each offer is worth", loc="left", fontsize=10)
-
-    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line,
-                                                             us.total_red_line]
-    if actual is not None:
-        totals.append(actual[0])
-    if draft is not None:
-        totals.append(_check([draft], "draft")[0].total)
-    x_low, x_high = max(0.0, min(totals) * 0.85), max(totals) * 1.08
-    y_low, y_high = neg.PLEDGE_RANGE
-    sets = {}
+    parts = {"left": left, "right": right}
     for side, key, hatch in ((japan, "japan", "//"), (us, "us", "\\\\")):
-        total, pledge = neg.win_sets(side, linked)
-        sets[key] = (total, pledge)
         colour, _ = styles[key]
-        left.add_patch(Rectangle((total.low, pledge.low), total.width, pledge.width, facecolor=colour, alpha=0.12,
-                                 edgecolor=colour, hatch=hatch, linewidth=1.2,
-                                 label=f"{side.name} would ratify (win-set)"))
-    zone = neg.zone(japan, us, linked)
-    if zone["total"] and zone["pledge"]:
-        (a, b), (c, d) = zone["total"], zone["pledge"]
-        left.add_patch(Rectangle((a, c), b - a, d - c, facecolor="none", edgecolor="black", linewidth=2,
-                                 label="Zone of possible agreement"))
+        parts[key] = left.add_patch(Rectangle((0, 0), 0, 0, facecolor=colour, alpha=0.12, edgecolor=colour,
+                                              hatch=hatch, linewidth=1.2, label=f"{side.name} would ratify (win-set)"))
+    parts["zone"] = left.add_patch(Rectangle((0, 0), 0, 0, facecolor="none", edgecolor="black", linewidth=2,
+                                             label="Zone of possible agreement"))
     if actual is not None:
-        left.axvline(actual[0], color=GREY, linestyle=":", linewidth=1.5, label=actual[1])
-    rounds = max(len(japan_offers), len(us_offers), 1)
-    for key, offers, side in (("japan", japan_offers, japan), ("us", us_offers, us)):
+        parts["actual"] = left.axvline(actual[0], color=GREY, linestyle=":", linewidth=1.5, label=actual[1])
+    for key, side in (("japan", japan), ("us", us)):
         colour, marker = styles[key]
-        if not offers:
-            continue
-        xs, ys = [o.total for o in offers], [o.pledge for o in offers]
-        left.plot(xs, ys, color=colour, linewidth=1.2, linestyle="--" if key == "us" else "-", zorder=3)
-        left.scatter(xs, ys, color=colour, marker=marker, s=60, zorder=4, label=f"{possessive(side.name)} offers")
-        for number, (x, y) in enumerate(zip(xs, ys), start=1):
-            left.annotate(str(number), (x, y), textcoords="offset points", xytext=(6, 5), fontsize=8, color=colour)
+        parts[f"{key} path"], = left.plot([], [], color=colour, linewidth=1.2, linestyle="--" if key == "us" else "-",
+                                          zorder=3)
+        parts[f"{key} offers"] = left.scatter([], [], color=colour, marker=marker, s=60, zorder=4,
+                                              label=f"{possessive(side.name)} offers")
         for other, other_key in ((japan, "japan"), (us, "us")):
-            values = [neg.payoff(o, other) for o in offers]
-            style = "-" if other_key == key else ":"
-            right.plot(range(1, len(offers) + 1), values, color=colour, marker=marker, linestyle=style,
-                       label=f"{possessive(side.name)} offers, to {other.name}")
-    if draft is not None:
-        left.scatter([draft.total], [draft.pledge], marker="o", s=90, facecolor="white", edgecolor="black",
-                     linewidth=1.5, zorder=5, label="Your draft (not yet tabled)")
-    if agreement is not None:
-        left.scatter([agreement.total], [agreement.pledge], marker="*", s=260, color="black", zorder=5,
-                     label="Agreement")
-    left.set_xlim(x_low, x_high)
-    left.set_ylim(y_low, y_high)
-    left.legend(loc="upper left", fontsize=8, frameon=False)
-    right.set_xlim(0.5, rounds + 0.5)
-    right.set_xticks(range(1, rounds + 1))
+            parts[f"{key} to {other_key}"], = right.plot(
+                [], [], color=colour, marker=marker, linestyle="-" if other_key == key else ":",
+                label=f"{possessive(side.name)} offers, to {other.name}")
+    parts["draft"] = left.scatter([], [], marker="o", s=90, facecolor="white", edgecolor="black", linewidth=1.5,
+                                  zorder=5, label="Your draft (not yet tabled)")
+    parts["agreement"] = left.scatter([], [], marker="*", s=260, color="black", zorder=5, label="Agreement")
+    left.set_ylim(*neg.PLEDGE_RANGE)
     right.set_ylim(-2, 102)
-    if japan_offers or us_offers:
-        right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
-    alt = _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked)
-    if draft is not None:
-        alt += f" Draft offer (not yet tabled): {draft.total:.0f} bn yen and {draft.pledge:.1f}%."
     caption = ("Figure: each round's offers (numbers = rounds) over the two sides' win-sets, the packages each "
                "side's Level II would ratify; the black box is their overlap. Right: each offer's payoff to each "
                f"side (solid: to the side that made it; dotted: to the other side). Anchors from {TABLES}; the red "
                "lines are game settings (alliancelab/simulation/briefs.py).")
-    return Chart(figure, alt=alt, caption=caption)
+    return Chart(figure, alt="", caption=caption, parts=parts)
 
 
 def _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked) -> str:

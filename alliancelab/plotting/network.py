@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import networks
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
 POSITIONS = {
@@ -73,13 +73,14 @@ def _kind_styles(ties) -> dict:
 
 
 def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = networks.US,
-                     countries=None) -> Chart:
+                     countries=None, into: Chart | None = None) -> Chart:
     """The ties signed up to ``year`` as a network on a fixed schematic layout.
 
     Colour and line style give the kind of tie; thin lines run through the hub (hub-and-spoke),
     thick lines join two other countries (spoke-to-spoke). ``highlight`` fades every tie that
     does not involve that country. ``countries`` limits the figure to ties among those countries
     (e.g. Japan's partnerships) and ``hub`` names the country whose ties count as hub ties.
+    ``into``: an earlier network of the same countries, hub and kinds of tie, to update in place.
     """
     shown = networks.ties_until(ties, year, countries)
     year = networks.check_year(year)
@@ -90,26 +91,49 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")
     nodes = sorted(set(countries) if countries is not None else set(ties["country_a"]) | set(ties["country_b"]))
-    where = positions(nodes)
     styles = _kind_styles(ties)
+    chart = updatable(into, (tuple(nodes), hub, tuple(styles.items())), lambda: _network_frame(nodes, hub))
+    parts = chart.parts
     title = f"Security ties among the US and its Indo-Pacific partners, 1951-{year}"
     if countries is not None:
         title = f"Security ties among {len(nodes)} selected countries, up to {year}"
-    figure, axes = new_figure(title, "Schematic position: west to east (not to scale)",
+    set_title(parts["axes"], title)
+    _place_edges(parts["edges"], shown, parts["where"], styles, hub, highlight)
+    _colour_nodes(parts, shown, hub, highlight)
+    _legend(parts["axes"], shown, styles)
+    chart.alt = describe_network(ties, year, hub, countries, highlight)
+    chart.caption = _caption(year, hub)
+    return chart
+
+
+def _network_frame(nodes: list, hub: str) -> Chart:
+    """The network's axes, an empty collection of ties, and each country's marker and name in place."""
+    where = positions(nodes)
+    figure, axes = new_figure("Security ties", "Schematic position: west to east (not to scale)",
                               "Schematic position: south to north", size=(10, 6.2))
     axes.grid(False)
     axes.set_xticks([])
     axes.set_yticks([])
-    _draw_edges(axes, shown, where, styles, hub, highlight)
-    _draw_nodes(axes, shown, nodes, where, hub, highlight)
+    edges = axes.add_collection(LineCollection([], zorder=2), autolim=False)
+    parts = {"axes": axes, "where": where, "edges": edges, "markers": {}, "names": {}}
+    for is_hub in (True, False):
+        names = [n for n in nodes if (n == hub) == is_hub]
+        if names:
+            parts["markers"][is_hub] = (names, axes.scatter([where[n][0] for n in names], [where[n][1] for n in names],
+                                                            s=520 if is_hub else 300, marker="s" if is_hub else "o",
+                                                            zorder=3))
+    for name in nodes:
+        x, y = where[name]
+        parts["names"][name] = axes.annotate(f"{name}\n(hub)" if name == hub else name, (x, y),
+                                             xytext=(0, -20 if y < 6 else 17), textcoords="offset points",
+                                             ha="center", va="top" if y < 6 else "bottom", fontsize=10, zorder=4)
     xs, ys = zip(*where.values())
     axes.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
     axes.set_ylim(min(ys) - 1.0, max(ys) + 1.0)
-    _legend(axes, shown, styles)
-    return Chart(figure, alt=describe_network(ties, year, hub, countries, highlight), caption=_caption(year, hub))
+    return Chart(figure, alt="", caption="", parts=parts)
 
 
-def _draw_edges(axes, shown, where, styles, hub, highlight) -> None:
+def _place_edges(edges: LineCollection, shown, where, styles, hub, highlight) -> None:
     """One curved line per tie; several ties between the same pair fan out so that each stays visible.
 
     All ties are one LineCollection (quick to redraw); the nodes, drawn on top, hide the line ends.
@@ -127,8 +151,10 @@ def _draw_edges(axes, shown, where, styles, hub, highlight) -> None:
         colours.append(to_rgba(colour, 0.15 if faded else 0.95))
         dashes.append(style)
         widths.append(HUB_WIDTH if hub in (a, b) else SPOKE_WIDTH)
-    axes.add_collection(LineCollection(curves, colors=colours, linestyles=dashes, linewidths=widths, zorder=2),
-                        autolim=False)
+    edges.set_segments(curves)
+    edges.set_color(colours)
+    edges.set_linestyle(dashes)
+    edges.set_linewidth(widths)
 
 
 def _arc(start, end, bend: float, points: int = 25) -> np.ndarray:
@@ -139,26 +165,17 @@ def _arc(start, end, bend: float, points: int = 25) -> np.ndarray:
     return (1 - t) ** 2 * np.array(start) + 2 * (1 - t) * t * control + t ** 2 * np.array(end)
 
 
-def _draw_nodes(axes, shown, nodes, where, hub, highlight) -> None:
-    """The hub as a black square, the others as circles (grey if not yet tied), each with its name."""
+def _colour_nodes(parts, shown, hub, highlight) -> None:
+    """The hub as a black square, the others as circles (grey if not yet tied); tied and highlighted names stand out."""
     tied = set(shown["country_a"]) | set(shown["country_b"])
-    for is_hub in (True, False):
-        names = [n for n in nodes if (n == hub) == is_hub]
-        if not names:
-            continue
-        axes.scatter([where[n][0] for n in names], [where[n][1] for n in names], s=520 if is_hub else 300,
-                     marker="s" if is_hub else "o", zorder=3,
-                     color=[OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names],
-                     edgecolor=[OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names],
-                     linewidth=[2.2 if n == highlight else 1.2 for n in names])
-    for name in nodes:
-        x, y = where[name]
-        active = name in tied
-        label = f"{name}\n(hub)" if name == hub else name
-        axes.annotate(label, (x, y), xytext=(0, -20 if y < 6 else 17), textcoords="offset points",
-                      ha="center", va="top" if y < 6 else "bottom", fontsize=10,
-                      fontweight="bold" if name in (hub, highlight) else "normal",
-                      color=OKABE_ITO["black"] if active else "#888888", zorder=4)
+    for is_hub, (names, markers) in parts["markers"].items():
+        markers.set_facecolor([OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE")
+                               for n in names])
+        markers.set_edgecolor([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names])
+        markers.set_linewidth([2.2 if n == highlight else 1.2 for n in names])
+    for name, label in parts["names"].items():
+        label.set_fontweight("bold" if name in (hub, highlight) else "normal")
+        label.set_color(OKABE_ITO["black"] if name in tied else "#888888")
 
 
 def _legend(axes, shown, styles) -> None:

@@ -8,7 +8,7 @@ so that no information is carried by colour alone.
 import base64
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
@@ -53,6 +53,9 @@ class Chart:
     figure: Figure
     alt: str
     caption: str
+    #: For charts a widget redraws in place: the artists an update changes, and under ``"key"`` the fixed
+    #: inputs the chart was drawn for (see :func:`updatable`).
+    parts: dict = field(default_factory=dict, repr=False)
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
@@ -109,13 +112,31 @@ class Chart:
             display(output["data"], raw=True, metadata=output["metadata"])
 
 
+def updatable(into: Chart | None, key, frame) -> Chart:
+    """``into`` if it was drawn for the same fixed inputs ``key``, else a new chart from ``frame()``.
+
+    A figure function that takes ``into=`` (an earlier chart of its own) updates that chart's artists instead of
+    drawing a new figure: a widget redraws in about half the time, with the same picture.
+    """
+    if into is not None and into.parts.get("key") == key:
+        return into
+    chart = frame()
+    chart.parts["key"] = key
+    return chart
+
+
+def set_title(axes, title: str) -> None:
+    """The module's figure title: bold, on the left."""
+    axes.set_title(title, loc="left", fontsize=13, fontweight="bold")
+
+
 def new_figure(title: str, xlabel: str, ylabel: str, size=(10, 4.5)):
     """A figure and axes with the module's style, a title and both axis labels."""
     if not (title and xlabel and ylabel):
         raise ValueError("Every figure needs a title and labels on both axes.")
     figure = Figure(figsize=size, layout="constrained")
     axes = figure.add_subplot()
-    axes.set_title(title, loc="left", fontsize=13, fontweight="bold")
+    set_title(axes, title)
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
     axes.spines[["top", "right"]].set_visible(False)

@@ -1,53 +1,86 @@
 """The whole-period timeline: one lane per event category, the brief's date marked."""
 
+import numpy as np
 import pandas as pd
 
 from alliancelab import brief, events as ev
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
 
 AFTER_BRIEF_SHADE = "#DDDDDD"
 
 
-def timeline(events: pd.DataFrame, categories=None, start=None, end=None) -> Chart:
-    """Events as markers in one lane per category, the brief's date marked, the after-brief period shaded."""
+def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: Chart | None = None) -> Chart:
+    """Events as markers in one lane per category, the brief's date marked, the after-brief period shaded.
+
+    ``into``: an earlier timeline of a table with the same categories, to update in place.
+    """
     all_categories = list(events["category"].cat.categories)
-    styles = palette(all_categories)
     shown = ev.select(events, categories, start, end)
     lanes = [c for c in all_categories if categories is None or c in categories]
     first, last = ev.span(events, start, end)
-    title = f"Japan-US alliance timeline, {first.year}-{last.year}"
-    figure, axes = new_figure(title, "Date", "Event category")
-    _shade_after_brief(axes, first, last)
+    chart = updatable(into, tuple(all_categories), lambda: _timeline_frame(all_categories))
+    parts, axes = chart.parts, chart.parts["axes"]
+    set_title(axes, f"Japan-US alliance timeline, {first.year}-{last.year}")
+    _place_after_brief(axes, parts["after brief"], first, last)
     order = list(reversed(lanes))
     category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
-    for lane, name in enumerate(order):
-        colour, marker = styles[name]
-        in_lane = category == name
-        axes.plot(dates[in_lane], [lane] * int(in_lane.sum()), linestyle="none",
-                  marker=marker, markersize=7.7, color=colour, markeredgecolor="white", markeredgewidth=0.6,
-                  zorder=3)
+    for name, line in parts["lanes"].items():
+        in_lane = category == name if name in order else np.zeros(len(category), dtype=bool)
+        line.set_data(dates[in_lane], [order.index(name) if name in order else 0] * int(in_lane.sum()))
     spans = shown[shown["end_date"].notna() & shown["category"].isin(order)]
-    if not spans.empty:
-        axes.hlines([order.index(c) for c in spans["category"]], spans["date"], spans["end_date"],
-                    colors=[styles[c][0] for c in spans["category"]], linewidth=4, zorder=2)
+    parts["spans"].set_segments([[(axes.convert_xunits(row.date), lane), (axes.convert_xunits(row.end_date), lane)]
+                                 for row, lane in zip(spans.itertuples(), map(order.index, spans["category"]))])
+    parts["spans"].set_color([parts["lanes"][c].get_color() for c in spans["category"]])
     counts = shown["category"].value_counts()
     axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
     axes.set_ylim(-0.7, len(lanes) - 0.3)
     axes.set_xlim(first, last)
-    return Chart(figure, alt=ev.describe(shown, first, last), caption=_timeline_caption(len(shown), len(events)))
+    chart.alt = ev.describe(shown, first, last)
+    chart.caption = _timeline_caption(len(shown), len(events))
+    return chart
+
+
+def _timeline_frame(categories: list) -> Chart:
+    """A timeline's axes with an empty lane of markers for each category and the after-brief marks."""
+    styles = palette(categories)
+    figure, axes = new_figure("Japan-US alliance timeline", "Date", "Event category")
+    marks = _after_brief_marks(axes)
+    lanes = {}
+    for name in categories:
+        colour, marker = styles[name]
+        lanes[name], = axes.plot(np.array([], dtype="datetime64[ns]"), [], linestyle="none", marker=marker,
+                                 markersize=7.7, color=colour, markeredgecolor="white", markeredgewidth=0.6, zorder=3)
+    spans = axes.hlines([], [], [], linewidth=4, zorder=2)
+    return Chart(figure, alt="", caption="", parts={"axes": axes, "after brief": marks, "lanes": lanes,
+                                                    "spans": spans})
 
 
 def _shade_after_brief(axes, first, last) -> None:
     """Mark the day the brief was written and shade what came after it, with a legend for both."""
-    handles = []
-    if first <= brief.WRITTEN <= last:
-        handles.append(axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
-                                    label=brief.WRITTEN_LABEL))
-    if brief.WRITTEN < last:
-        handles.append(axes.axvspan(max(first, brief.WRITTEN), last, color=AFTER_BRIEF_SHADE, alpha=0.6,
-                                    zorder=0, label="After the brief"))
+    _place_after_brief(axes, _after_brief_marks(axes), first, last)
+
+
+def _after_brief_marks(axes) -> dict:
+    """The brief's date (dashed line) and the after-brief shading, for :func:`_place_after_brief` to place."""
+    return {"written": axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
+                                    label=brief.WRITTEN_LABEL),
+            "after": axes.axvspan(brief.WRITTEN, brief.WRITTEN, color=AFTER_BRIEF_SHADE, alpha=0.6, zorder=0,
+                                  label="After the brief")}
+
+
+def _place_after_brief(axes, marks: dict, first, last) -> None:
+    """Show the brief's date if it falls in ``first``-``last``, shade from it to ``last``; legend for what shows."""
+    marks["written"].set_visible(first <= brief.WRITTEN <= last)
+    shade = marks["after"]
+    shade.set_visible(brief.WRITTEN < last)
+    start = axes.convert_xunits(max(first, brief.WRITTEN))
+    shade.set_x(start)
+    shade.set_width(axes.convert_xunits(last) - start)
+    handles = [mark for mark in marks.values() if mark.get_visible()]
     if handles:
         axes.legend(handles=handles, loc="upper left", fontsize=9, frameon=False)
+    elif axes.get_legend() is not None:
+        axes.get_legend().remove()
 
 
 def _timeline_caption(shown: int, total: int) -> str:

@@ -4,7 +4,7 @@ import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 
 US_BASIS = "US Census: US goods deficit with Japan"
 JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
@@ -265,10 +265,37 @@ def _tariff_alt(shown, announced, china) -> str:
 
 # --- models ----------------------------------------------------------------------------------------------
 
-def tariff_effect(effect: tariff_model.TariffEffect, marks=()) -> Chart:
-    """Price and import-volume change against the tariff rate, the chosen rate marked, actual rates dotted."""
+def tariff_effect(effect: tariff_model.TariffEffect, marks=(), into: Chart | None = None) -> Chart:
+    """Price and import-volume change against the tariff rate, the chosen rate marked, actual rates dotted.
+
+    ``into``: an earlier chart from this function (with the same ``marks``) to update in place.
+    """
+    marks = tuple(marks)
     max_rate = max(60.0, effect.rate * 1.15, *(rate * 1.1 for rate, _ in marks))
     rates, prices, volumes = tariff_model.effect_curve(effect.elasticity, effect.pass_through, max_rate)
+    chart = updatable(into, marks, lambda: _tariff_effect_frame(marks))
+    parts = chart.parts
+    parts["price"].set_data(rates, prices)
+    parts["price point"].set_offsets([[effect.rate, effect.price_change]])
+    parts["volume"].set_data(rates, volumes)
+    parts["volume point"].set_offsets([[effect.rate, effect.volume_change]])
+    axes = parts["axes"]
+    axes.set_xlim(0, max_rate)
+    low, high = min(volumes.min(), 0), max(prices.max(), 0)
+    pad = max(5.0, (high - low) * 0.1)
+    axes.set_ylim(low - pad, high + pad * 4)
+    chart.alt = (f"Two curves against the tariff rate from 0 to {max_rate:g}%: the price buyers pay rises in a "
+                 f"straight line and import volume falls along a curve. At the chosen {effect.rate:g}% tariff, with "
+                 f"{effect.pass_through:.0%} pass-through and elasticity {effect.elasticity:g}, the price rises "
+                 f"{effect.price_change:.1f}% and import volume changes by {effect.volume_change:.1f}%.")
+    if marks:
+        chart.alt += " Dotted lines mark rates applied to or announced for Japan in 2025-26: " + ", ".join(
+            f"{rate:g}%" for rate, _ in marks) + "."
+    return chart
+
+
+def _tariff_effect_frame(marks: tuple) -> Chart:
+    """The parts of the tariff-effect chart that do not depend on the model's inputs; curves left empty."""
     styles = palette(["price", "volume"])
     figure, axes = new_figure("A simple teaching model: what a tariff does to price and imports",
                               "Tariff rate (%)", "Change (%)", size=(10, 4.8))
@@ -277,27 +304,15 @@ def tariff_effect(effect: tariff_model.TariffEffect, marks=()) -> Chart:
         axes.axvline(rate, color=GREY, linestyle=":", linewidth=1, zorder=1)
         axes.annotate(label, (rate, 1.0), xycoords=("data", "axes fraction"), rotation=90, ha="right", va="top",
                       fontsize=7, color=GREY)
-    colour, marker = styles["price"]
-    axes.plot(rates, prices, color=colour, linewidth=2, label="Price paid by buyers")
-    axes.scatter([effect.rate], [effect.price_change], color=colour, marker=marker, s=70, zorder=4)
-    colour, marker = styles["volume"]
-    axes.plot(rates, volumes, color=colour, linewidth=2, linestyle="--", label="Import volume")
-    axes.scatter([effect.rate], [effect.volume_change], color=colour, marker=marker, s=70, zorder=4)
-    axes.set_xlim(0, max_rate)
-    low, high = min(volumes.min(), 0), max(prices.max(), 0)
-    pad = max(5.0, (high - low) * 0.1)
-    axes.set_ylim(low - pad, high + pad * 4)
+    parts = {"axes": axes}
+    for key, label, style in (("price", "Price paid by buyers", "-"), ("volume", "Import volume", "--")):
+        colour, marker = styles[key]
+        parts[key], = axes.plot([], [], color=colour, linewidth=2, linestyle=style, label=label)
+        parts[f"{key} point"] = axes.scatter([], [], color=colour, marker=marker, s=70, zorder=4)
     axes.legend(loc="lower left", fontsize=9, frameon=False)
-    alt = (f"Two curves against the tariff rate from 0 to {max_rate:g}%: the price buyers pay rises in a straight "
-           f"line and import volume falls along a curve. At the chosen {effect.rate:g}% tariff, with "
-           f"{effect.pass_through:.0%} pass-through and elasticity {effect.elasticity:g}, the price rises "
-           f"{effect.price_change:.1f}% and import volume changes by {effect.volume_change:.1f}%.")
-    if marks:
-        alt += " Dotted lines mark rates applied to or announced for Japan in 2025-26: " + ", ".join(
-            f"{rate:g}%" for rate, _ in marks) + "."
     caption = ("Figure: a simple teaching model (alliancelab.models.tariffs), not a forecast. Dotted lines: rates on "
                "Japan in 2025-26 from data/trade_tariffs.csv.")
-    return Chart(figure, alt=alt, caption=caption)
+    return Chart(figure, alt="", caption=caption, parts=parts)
 
 
 def win_sets(a: tlg.WinSet, b: tlg.WinSet, weight_a=0.5, actual=None, issue="US tariff on most Japanese goods (%)",

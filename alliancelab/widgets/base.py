@@ -3,7 +3,8 @@
 Every explorer shares one mechanism (:class:`Explorer`): a change of any control redraws
 the figure in place (the output is replaced in one step, so nothing flickers), and a value
 the model rejects leaves the last good figure and shows the reason instead of a traceback.
-Redraws are quick: the figure is sent as SVG, and the first figure's layout is reused.
+Redraws are quick: the figure is sent as SVG, the first figure's layout is reused, and explorers whose
+figure functions take ``into=`` update the chart on show (:attr:`Explorer.chart`) instead of drawing anew.
 """
 
 import html
@@ -25,6 +26,7 @@ class Explorer:
         self.status = w.HTML()
         self.output = w.Output()
         self.layouts = {}  # chart shape -> axes positions of the first figure of that shape
+        self.chart = None  # the chart on show
         self.widget = w.VBox([*controls, self.status, self.output, *extra])
         for control in self._leaf_controls():
             control.observe(lambda _change: self.refresh(), names="value")
@@ -49,6 +51,7 @@ class Explorer:
             chart.reuse_layout(self.layouts[shape])
         self.output.outputs = tuple(chart.outputs("svg"))
         self.layouts.setdefault(shape, chart.layout())
+        self.chart = chart
         self.status.value = message
 
     def image(self) -> str:

@@ -54,7 +54,7 @@ class BurdenCalculator(Explorer):
     def draw(self):
         share, growth, year = self.share.value, self.growth.value, self.year.value
         chart = plots.cost_calculator(self.defense, self.gdp.value, self.base_year, growth, share, year,
-                                      self.fixed.value)
+                                      self.fixed.value, into=self.chart)
         cost = self._cost(year)
         latest = self.budgets.iloc[-1]
         refs = bs.cost_path(self.gdp.value, self.base_year, growth, year, bs.REFERENCE_SHARES, self.fixed.value)

@@ -129,7 +129,7 @@ class NegotiationGame(Explorer):
         chart = plots.offers_chart(japan_offers, us_offers, self.japan, self.us,
                                    agreement=agreed if verdict is not None and verdict.ratified else None,
                                    actual=(briefs.v("sma_annual"), "Current SMA, FY2022-26 average"),
-                                   draft=None if self.finished else package)
+                                   draft=None if self.finished else package, into=self.chart)
         self.log.value = rounds_html(self.history, me, other)
         found = neg.problems(package, me)
         home = "yes" if not found else "no: " + "; ".join(found)

@@ -39,7 +39,7 @@ class AllianceNetworkExplorer(Explorer):
         year, highlight = self.year.value, self.highlight.value
         table = self.ties if self.countries is None else networks.ties_until(self.ties, 2100, self.countries)
         numbers = networks.summary(table, year, self.hub)
-        chart = network_plot.alliance_network(self.ties, year, highlight, self.hub, self.countries)
+        chart = network_plot.alliance_network(self.ties, year, highlight, self.hub, self.countries, into=self.chart)
         self.new_ties.value = new_ties_html(table, year)
         shape = ("a pure hub-and-spoke system" if numbers["spoke_ties"] == 0
                  else f"<b>{numbers['spoke_ties']}</b> spoke-to-spoke tie(s) that bypass the hub")

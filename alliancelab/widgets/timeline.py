@@ -37,7 +37,7 @@ class TimelineExplorer(Explorer):
         if not chosen:
             raise AllianceLabError("select at least one category.")
         first, last = self.years.value
-        chart = plotting.timeline(self.events, chosen, first, last)
+        chart = plotting.timeline(self.events, chosen, first, last, into=self.chart)
         shown = ev.select(self.events, chosen, first, last)
         self.event_list.value = event_list_html(shown)
         return chart, f"Showing <b>{len(shown)}</b> of {len(self.events)} events, {first}-{last}."

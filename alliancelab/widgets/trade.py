@@ -34,7 +34,7 @@ class TariffCalculator(Explorer):
 
     def draw(self):
         effect = tariff_model.tariff_effect(self.rate.value, self.elasticity.value, self.pass_through.value)
-        chart = trade_plots.tariff_effect(effect, self.marks)
+        chart = trade_plots.tariff_effect(effect, self.marks, into=self.chart)
         status = (f"At a <b>{effect.rate:g}%</b> tariff, buyers pay <b>{effect.price_change:.1f}%</b> more and the "
                   f"exporter absorbs {effect.absorbed_by_exporter:.1f} percentage points; import volume changes by "
                   f"<b>{effect.volume_change:.1f}%</b>.")
