@@ -125,18 +125,23 @@ def bare_redraw(size, artists: int) -> float:
     return time.perf_counter() - start
 
 
-def profile_once(explorer) -> dict:
-    """Where one redraw's time goes: the model and figure, the SVG the widget sends, and a PNG for comparison."""
-    start = time.perf_counter()
-    chart, _status = explorer.draw()
-    chart.reuse_layout(explorer.layouts[chart.shape()])
-    t_draw = time.perf_counter() - start
-    start = time.perf_counter()
-    svg = chart.svg()
-    t_svg = time.perf_counter() - start
-    start = time.perf_counter()
-    png = chart.png()
-    t_png = time.perf_counter() - start
+def profile(explorer, repeats: int = 3) -> dict:
+    """Where a redraw's time goes (median of ``repeats``): the model and figure, the SVG the widget sends, and a
+    PNG of the same figure for comparison."""
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        chart, _status = explorer.draw()
+        chart.reuse_layout(explorer.layouts[chart.shape()])
+        t_draw = time.perf_counter() - start
+        start = time.perf_counter()
+        svg = chart.svg()
+        t_svg = time.perf_counter() - start
+        start = time.perf_counter()
+        png = chart.png()
+        t_png = time.perf_counter() - start
+        samples.append((t_draw, t_svg, t_png))
+    t_draw, t_svg, t_png = (statistics.median(column) for column in zip(*samples))
     return {"draw_ms": 1000 * t_draw, "svg_ms": 1000 * t_svg, "png_ms": 1000 * t_png,
             "svg_kb": len(svg.encode()) / 1024, "png_kb": len(png) / 1024}
 
@@ -169,7 +174,7 @@ def bench_widgets(repeats: int) -> dict:
             base_med = statistics.median(base)
             results[name] = {"median_ms": 1000 * med, "p95_ms": 1000 * p95, "baseline_median_ms": 1000 * base_med,
                              "ratio": med / base_med, "figure_size": size, "artists": artists,
-                             "profile": profile_once(explorer), "repeats": repeats}
+                             "profile": profile(explorer), "repeats": repeats}
         except Exception as err:  # report, keep measuring the others
             results[name] = {"error": f"{type(err).__name__}: {err}"}
     return {"widgets": results, "not_measured": missing}
