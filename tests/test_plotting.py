@@ -107,8 +107,9 @@ def test_a_later_chart_of_the_same_shape_reuses_the_first_layout(events):
 def _in_place_cases():
     """name -> (figure function, first call's arguments, second call's arguments), on the real tables."""
     from alliancelab import data
-    from alliancelab.models import negotiation as neg, tariffs
-    from alliancelab.plotting import burden, negotiation, network, trade
+    from alliancelab.models import forecasting as fc, negotiation as neg, scenarios as sc, security_dilemma as sd
+    from alliancelab.models import tariffs, two_level_game as tlg
+    from alliancelab.plotting import burden, forecasting, negotiation, network, scenarios, security_dilemma, trade
     from alliancelab.simulation import briefs
 
     events, ties, defense = data.load("events"), data.load("alliance_ties"), data.load("defense_spending")
@@ -117,6 +118,10 @@ def _in_place_cases():
     mix = {"labour": 50, "utilities": 10, "facilities": 30, "training_relocation": 10}
     first, later = neg.offer(215, mix, 2.2), neg.offer(300, mix, 3.2, True)
     actual = (211.0, "Current SMA")  # offers_chart(japan_offers, us_offers, japan, us, agreement, actual, draft)
+    japan_ws, us_ws = tlg.win_set("Japan", 0, 20, "low"), tlg.win_set("United States", 10, 30, "high")
+    ranges = sc.score_range()
+    brief_world, turned_out = (sc.scores(sc.positions(levels)) for levels in list(sc.PRESETS.values())[:2])
+    probs, outcomes = [0.9, 0.7, 0.2, 0.5], [1, 0, 0, 1]
     return {
         "timeline": (plotting.timeline, (events,), (events, ["trade", "security"], 2024, 2026)),
         "network": (network.alliance_network, (ties, 2025), (ties, 1995, "Japan")),
@@ -124,6 +129,15 @@ def _in_place_cases():
                             (defense, 566.0, 2022, 5.0, 3.5, 2033, True)),
         "tariff effect": (trade.tariff_effect, (tariffs.tariff_effect(15, 1.5, 1), marks),
                           (tariffs.tariff_effect(90, 3, 0.5), marks)),
+        "olson-zeckhauser": (burden.olson_zeckhauser, (0.25, 0.3, 0.3), (0.45, 0.6, 0.2)),
+        "win-sets (overlap, then none)": (trade.win_sets, (japan_ws, us_ws, 0.5, (15.0, "deal")),
+                                          (japan_ws, tlg.win_set("United States", 25, 40, "high"), 0.5,
+                                           (15.0, "deal"))),
+        "security dilemma": (security_dilemma.dilemma, (sd.Alliance(),), (sd.Alliance(outside_options=0.9),)),
+        "scenario scores": (scenarios.scenario_scores, (brief_world, ranges), (turned_out, ranges)),
+        "calibration": (forecasting.calibration_chart, (probs, outcomes), ([0.1, 0.2, 0.9, 0.95], outcomes)),
+        "squared errors": (forecasting.squared_error_bars, (fc.score_table(probs, outcomes, list("abcd")),),
+                           (fc.score_table([0.2, 0.9, 0.6, 0.5], [1, 1, 0, 0], list("abcd")),)),
         "offers (a draft, then two rounds and a deal)": (
             negotiation.offers_chart, ([], [], japan, us, None, actual, first),
             ([first, later], [neg.offer(800, mix, 5.0), later], japan, us, later, actual)),

@@ -190,7 +190,19 @@ def test_win_set_chart_shows_no_agreement_as_an_outcome():
     japan, us = tlg.win_set("Japan", 0, 8, "low"), tlg.win_set("United States", 10, 30, "high")
     chart = plots.win_sets(japan, us)
     assert "No agreement possible" in chart.alt
-    assert any("No agreement possible" in t.get_text() for t in chart.figure.axes[0].texts)
+    assert any("No agreement possible" in t.get_text() for t in chart.figure.axes[0].texts if t.get_visible())
+
+
+def test_win_set_chart_marks_each_sides_preferred_end_and_the_overlap():
+    japan, us = tlg.win_set("Japan", 0, 20, "low"), tlg.win_set("United States", 10, 30, "high")
+    chart = plots.win_sets(japan, us)
+    chart.png()  # lays the figure out
+    axes = chart.figure.axes[0]
+    drawn_at = {t.get_text(): axes.transData.inverted().transform(t.get_window_extent().corners().mean(axis=0))[0]
+                for t in axes.texts if t.get_visible()}  # the middle of each visible text, in data units
+    assert drawn_at == pytest.approx({"<- prefers lower": 0, "prefers higher ->": 30}, abs=0.01)
+    assert [t.get_text() for t in axes.get_legend().get_texts()][:2] == [
+        "Zone of possible agreement: 10-20%", "Likely outcome: 15%"]
 
 
 # --- widgets --------------------------------------------------------------------------------------------

@@ -242,15 +242,14 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
                     year: int, fixed_denominator: bool = False, into: Chart | None = None) -> Chart:
     """The yen cost path of ``share_pct`` % of GDP to ``year``, the 2/3.5/5% lines and the actual budgets.
 
-    ``into``: an earlier chart from this function (same table, base GDP and year) to update in place.
+    ``into``: an earlier chart from this function (same budget table) to update in place.
     """
     shares = list(bs.REFERENCE_SHARES)
     path = bs.cost_path(base_gdp, base_year, growth_pct, year, shares, fixed_denominator)
     chosen = bs.cost_path(base_gdp, base_year, growth_pct, year, [share_pct], fixed_denominator).iloc[:, -1]
     rows = budget_rows(defense)
     security = _security_fy2025(defense)
-    key = (tuple(rows.itertuples(index=False)), security, base_gdp, base_year)
-    chart = updatable(into, key, lambda: _calculator_frame(rows, security, base_gdp, base_year))
+    chart = updatable(into, _calculator_frame, tuple(zip(rows["year"], rows["value"])), security)
     parts, axes = chart.parts, chart.parts["axes"]
     denominator = f"FY{base_year} GDP (fixed)" if fixed_denominator else "each year's GDP"
     set_title(axes, f"What {share_pct:g}% of GDP costs in yen, FY{base_year}-FY{year}")
@@ -266,11 +265,16 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
     axes.set_ylim(0, max(float(path.iloc[:, 1:].max().max()), rows["value"].max()) * 1.1)
     axes.legend(loc="upper left", fontsize=8.5, frameon=False)
     chart.alt = _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows)
+    chart.caption = (
+        f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from FY{base_year} "
+        f"GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; markers are actual "
+        f"budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related spending). The MOD budget is "
+        "narrower than the 'security-related' spending the 2% goal counts, so the two do not line up exactly.")
     return chart
 
 
-def _calculator_frame(rows: pd.DataFrame, security, base_gdp: float, base_year: int) -> Chart:
-    """The parts of the calculator's chart that do not depend on its sliders; cost lines left empty."""
+def _calculator_frame(budgets: tuple, security) -> Chart:
+    """The calculator's axes with the actual budgets (``(year, trillion yen)`` pairs); cost lines left empty."""
     keys = [f"{s:g}%" for s in bs.REFERENCE_SHARES] + ["budget", "security"]
     styles = palette(keys)
     figure, axes = new_figure("What a share of GDP costs in yen", "Japanese fiscal year", "Trillion yen",
@@ -282,20 +286,15 @@ def _calculator_frame(rows: pd.DataFrame, security, base_gdp: float, base_year: 
     end_label = axes.annotate("", (0, 0), xytext=(-8, 10), textcoords="offset points", ha="right", fontsize=10,
                               fontweight="bold")
     colour, marker = styles["budget"]
-    axes.plot(rows["year"], rows["value"], color=colour, marker=marker, linestyle="none", markersize=7,
+    axes.plot(*zip(*budgets), color=colour, marker=marker, linestyle="none", markersize=7,
               label="MOD initial defence budget (bases differ: see the budget figure)")
     if security is not None:
         colour, marker = styles["security"]
         axes.plot([2025, 2025], security, color=colour, marker=marker, markersize=9, linestyle="-", linewidth=1,
                   label="FY2025 security-related spending: initial, then + supplementary (the 2% measure)")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    caption = (f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from "
-               f"FY{base_year} GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; "
-               f"markers are actual budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related "
-               "spending). The MOD budget is narrower than the 'security-related' spending the 2% goal counts, so "
-               "the two do not line up exactly.")
     parts = {"axes": axes, "references": references, "chosen": chosen, "end": end, "end label": end_label}
-    return Chart(figure, alt="", caption=caption, parts=parts)
+    return Chart(figure, alt="", caption="", parts=parts)
 
 
 def _security_fy2025(defense: pd.DataFrame):
@@ -306,7 +305,7 @@ def _security_fy2025(defense: pd.DataFrame):
     extra = other[other["basis"] == "supplementary budget only"]["value"]
     if initial.empty or extra.empty:
         return None
-    return [float(initial.iloc[0]), float(initial.iloc[0] + extra.iloc[0])]
+    return float(initial.iloc[0]), float(initial.iloc[0] + extra.iloc[0])
 
 
 def _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows) -> str:
@@ -321,30 +320,45 @@ def _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows
 
 # --- Olson-Zeckhauser ------------------------------------------------------------------------------
 
-def olson_zeckhauser(small_share: float, weight: float, weight_small=None) -> Chart:
-    """Each ally's defence spending (% of own income) as the small ally's income share varies; current share marked."""
+def olson_zeckhauser(small_share: float, weight: float, weight_small=None, into: Chart | None = None) -> Chart:
+    """Each ally's defence spending (% of own income) as the small ally's income share varies; current share marked.
+
+    ``into``: an earlier chart from this function, to update in place.
+    """
     grid = np.round(np.linspace(0.02, 0.5, 49), 4)
     curve = bs.burden_curve(weight, grid, weight_small)
     eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small)
+    threshold = min(bs.free_riding_threshold(weight, weight_small), 0.5)
+    chart = updatable(into, _oz_frame)
+    parts, axes = chart.parts, chart.parts["axes"]
+    parts["free ride"].set_width(threshold * 100)
+    parts["free ride"].set_label(f"Small ally pays nothing (income share up to {threshold * 100:.1f}%)")
+    for i, (key, column) in enumerate([("large", "burden_large"), ("small", "burden_small")]):
+        parts[key].set_data(curve["small_share"] * 100, curve[column] * 100)
+        parts[f"{key} now"].set_data([small_share * 100], [eq.burden[i] * 100])
+    parts["now"].set_xdata([small_share * 100] * 2)
+    axes.set_ylim(0, max(curve["burden_large"].max(), curve["burden_small"].max()) * 115)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=9, frameon=False)
+    weights = _weights_text(eq)
+    chart.alt, chart.caption = _oz_alt(eq, threshold, weights), f"Figure: {OZ_CAPTION} {weights}."
+    return chart
+
+
+def _oz_frame() -> Chart:
+    """The Olson-Zeckhauser chart's axes, free-riding zone, curves and markers, still without data."""
     styles = palette(["large", "small"])
     figure, axes = new_figure("Olson-Zeckhauser: who pays for a shared defence?",
                               "Small ally's share of the two allies' combined income (%)",
                               "Defence spending (% of own income)", size=(10, 4.5))
-    threshold = min(bs.free_riding_threshold(weight, weight_small), 0.5)
-    axes.axvspan(0, threshold * 100, color="#E8E8E8", zorder=0,
-                 label=f"Small ally pays nothing (income share up to {threshold * 100:.1f}%)")
-    for key, column, label in [("large", "burden_large", "Large ally"), ("small", "burden_small", "Small ally")]:
+    parts = {"axes": axes, "free ride": axes.axvspan(0, 0, color="#E8E8E8", zorder=0)}
+    for key, label in [("large", "Large ally"), ("small", "Small ally")]:
         colour, marker = styles[key]
-        axes.plot(curve["small_share"] * 100, curve[column] * 100, color=colour, marker=marker, markevery=6,
-                  linewidth=2.2, label=label)
-        axes.plot([small_share * 100], [eq.burden[0 if key == "large" else 1] * 100], marker=marker, markersize=12,
-                  color=colour, markeredgecolor=OKABE_ITO["black"], linestyle="none")
-    axes.axvline(small_share * 100, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2)
+        parts[key], = axes.plot([], [], color=colour, marker=marker, markevery=6, linewidth=2.2, label=label)
+        parts[f"{key} now"], = axes.plot([], [], marker=marker, markersize=12, color=colour,
+                                         markeredgecolor=OKABE_ITO["black"], linestyle="none")
+    parts["now"] = axes.axvline(0, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2)
     axes.set_xlim(0, 50)
-    axes.set_ylim(0, max(curve["burden_large"].max(), curve["burden_small"].max()) * 115)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=9, frameon=False)
-    weights = _weights_text(eq)
-    return Chart(figure, alt=_oz_alt(eq, threshold, weights), caption=f"Figure: {OZ_CAPTION} {weights}.")
+    return Chart(figure, alt="", caption="", parts=parts)
 
 
 def _weights_text(eq: bs.Equilibrium) -> str:

@@ -10,7 +10,7 @@ from matplotlib import dates as mdates
 from alliancelab import brief
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import forecasting, scorecard
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 
 CLAIMS_TABLE = "data/brief_claims.csv"
 KIND_NAMES = {"fact": "Facts", "prediction": "Forecasts"}
@@ -122,36 +122,50 @@ def _scorecard_alt(dated: pd.DataFrame, undated: pd.DataFrame) -> str:
 
 # --- Calibration --------------------------------------------------------------------------------------
 
-def calibration_chart(probs, outcomes, bins=5, title="Calibration: did events happen as often as you said?") -> Chart:
-    """Reliability diagram: mean forecast against observed frequency per bin, point size = number of forecasts."""
+def calibration_chart(probs, outcomes, bins=5, title="Calibration: did events happen as often as you said?",
+                      into: Chart | None = None) -> Chart:
+    """Reliability diagram: mean forecast against observed frequency per bin, point size = number of forecasts.
+
+    ``into``: an earlier chart from this function (same bins and title) to update in place.
+    """
     table = forecasting.calibration_table(probs, outcomes, bins)
     score = forecasting.brier_score(probs, outcomes)
-    colour_points, marker_points = palette(["bins"])["bins"]
-    figure, axes = new_figure(title, "Your probability (mean forecast in the bin)",
-                              "How often it happened (share of outcomes = 1)", size=(6.5, 6))
-    axes.plot([0, 1], [0, 1], color=OKABE_ITO["black"], linestyle="--", linewidth=1, label="Perfect calibration")
-    for edge in table["lower"].iloc[1:]:
-        axes.axvline(edge, color="#E5E5E5", linewidth=0.8, zorder=0)
+    chart = updatable(into, _calibration_frame, tuple(table["lower"].iloc[1:]), title)
+    parts, axes = chart.parts, chart.parts["axes"]
     filled = table[table["n"] > 0]
-    axes.scatter(filled["mean_forecast"], filled["observed_rate"], s=60 + 60 * filled["n"], color=colour_points,
-                 marker=marker_points, edgecolor="black", linewidth=0.6, zorder=3,
-                 label="A bin of forecasts (bigger = more)")
-    for row in filled.itertuples():
-        axes.annotate(f"n={row.n}", (row.mean_forecast, row.observed_rate), xytext=(10, -4),
-                      textcoords="offset points", fontsize=9)
-    axes.set_xlim(-0.03, 1.03)
-    axes.set_ylim(-0.05, 1.05)
-    axes.set_aspect("equal")
-    axes.grid(axis="y", color="#E5E5E5", linewidth=0.8)
+    parts["bins"].set_offsets(filled[["mean_forecast", "observed_rate"]].to_numpy())
+    parts["bins"].set_sizes(60 + 60 * filled["n"].to_numpy())
+    for label in parts.pop("counts", []):
+        label.remove()
+    parts["counts"] = [axes.annotate(f"n={row.n}", (row.mean_forecast, row.observed_rate), xytext=(10, -4),
+                                     textcoords="offset points", fontsize=9) for row in filled.itertuples()]
     axes.legend(title=(f"Brier score {score:.3f} on {int(table['n'].sum())} forecasts "
                        f"(always 50%: {forecasting.COIN_FLIP_SCORE:.2f})"),
                 loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=9, title_fontsize=9.5,
                 markerscale=0.6, frameon=False)
-    return Chart(figure, alt=_calibration_alt(table, score), caption=(
+    chart.alt = _calibration_alt(table, score)
+    return chart
+
+
+def _calibration_frame(inner_edges: tuple, title: str) -> Chart:
+    """The reliability diagram's axes: the diagonal, the bin edges and an empty set of bin points."""
+    colour_points, marker_points = palette(["bins"])["bins"]
+    figure, axes = new_figure(title, "Your probability (mean forecast in the bin)",
+                              "How often it happened (share of outcomes = 1)", size=(6.5, 6))
+    axes.plot([0, 1], [0, 1], color=OKABE_ITO["black"], linestyle="--", linewidth=1, label="Perfect calibration")
+    for edge in inner_edges:
+        axes.axvline(edge, color="#E5E5E5", linewidth=0.8, zorder=0)
+    points = axes.scatter([], [], color=colour_points, marker=marker_points, edgecolor="black", linewidth=0.6,
+                          zorder=3, label="A bin of forecasts (bigger = more)")
+    axes.set_xlim(-0.03, 1.03)
+    axes.set_ylim(-0.05, 1.05)
+    axes.set_aspect("equal")
+    axes.grid(axis="y", color="#E5E5E5", linewidth=0.8)
+    return Chart(figure, alt="", caption=(
         "Figure: a reliability diagram of the forecasts given (alliancelab/models/forecasting.py). Points on the "
         "dashed line are well calibrated; above it, events happened more often than forecast (under-confident), "
         "below it less often (over-confident). No data table: the inputs are your probabilities and the outcomes "
-        "(recorded in data/forecast_questions.csv or supposed)."))
+        "(recorded in data/forecast_questions.csv or supposed)."), parts={"axes": axes, "bins": points})
 
 
 def _calibration_alt(table: pd.DataFrame, score: float) -> str:
@@ -166,36 +180,58 @@ def _calibration_alt(table: pd.DataFrame, score: float) -> str:
             f"happened {worst['observed_rate']:.2f} of the time ({direction}).")
 
 
-def squared_error_bars(table: pd.DataFrame) -> Chart:
-    """Each forecast's squared error (its share of the Brier score), from :func:`forecasting.score_table`."""
+def squared_error_bars(table: pd.DataFrame, into: Chart | None = None) -> Chart:
+    """Each forecast's squared error (its share of the Brier score), from :func:`forecasting.score_table`.
+
+    ``into``: an earlier chart from this function (same questions) to update in place.
+    """
     needed = ["question", "probability", "outcome", "squared_error"]
     if not isinstance(table, pd.DataFrame) or any(c not in table.columns for c in needed):
         raise AllianceLabError("Expected a table from forecasting.score_table(probs, outcomes, labels).")
-    styles = palette(["happened", "did not happen"])
-    figure, axes = new_figure("Where your Brier score comes from", "Squared error (probability - outcome)²",
-                              "Question", size=(8, 0.45 * len(table) + 1.8))
+    chart = updatable(into, _errors_frame, tuple(table["question"]))
+    parts = chart.parts
     order = list(reversed(range(len(table))))
     keys = ["happened" if outcome == 1 else "did not happen" for outcome in table["outcome"]]
     errors = table["squared_error"].to_numpy(dtype=float)
-    axes.barh(order, errors, height=0.55, color=[styles[k][0] for k in keys], zorder=2)
-    for key, (colour, marker) in styles.items():
+    for bar, error, key in zip(parts["bars"], errors, keys):
+        bar.set_width(error)
+        bar.set_facecolor(parts["styles"][key][0])
+    for key, marks in parts["marks"].items():
         rows = [i for i, k in enumerate(keys) if k == key]
-        axes.plot(errors[rows], [order[i] for i in rows], linestyle="none", color=colour, marker=marker,
-                  markersize=7.4, markeredgecolor="black", markeredgewidth=0.5, zorder=3)
-    for y, error, probability, key in zip(order, errors, table["probability"], keys):
-        axes.annotate(f"p={probability:.2f}, {key}", (error, y), xytext=(8, 0),
-                      textcoords="offset points", va="center", fontsize=8.5)
-    axes.set_yticks(order, list(table["question"]))
+        marks.set_data(errors[rows], [order[i] for i in rows])
+    for label, y, error, probability, key in zip(parts["labels"], order, errors, table["probability"], keys):
+        label.xy = (error, y)
+        label.set_text(f"p={probability:.2f}, {key}")
+    mean = float(np.mean(table["squared_error"]))
+    parts["mean"].set_xdata([mean, mean])
+    parts["mean label"].xy = (mean, len(table) - 0.5)
+    parts["mean label"].set_text(f"mean = Brier score {mean:.3f}")
+    worst = table.loc[table["squared_error"].idxmax()]
+    chart.alt = (f"Bar chart of the squared error of {len(table)} forecasts; their mean, the Brier score, is "
+                 f"{mean:.3f}. The largest error is {worst['question']} ({worst['squared_error']:.3f}: probability "
+                 f"{worst['probability']:.2f}, outcome {int(worst['outcome'])}).")
+    return chart
+
+
+def _errors_frame(questions: tuple) -> Chart:
+    """The squared-error chart's axes, one bar and label per question and the mean line, all still at zero."""
+    styles = palette(["happened", "did not happen"])
+    figure, axes = new_figure("Where your Brier score comes from", "Squared error (probability - outcome)²",
+                              "Question", size=(8, 0.45 * len(questions) + 1.8))
+    order = list(reversed(range(len(questions))))
+    bars = axes.barh(order, [0] * len(order), height=0.55, zorder=2)
+    marks = {key: axes.plot([], [], linestyle="none", color=colour, marker=marker, markersize=7.4,
+                            markeredgecolor="black", markeredgewidth=0.5, zorder=3)[0]
+             for key, (colour, marker) in styles.items()}
+    labels = [axes.annotate("", (0, y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=8.5)
+              for y in order]
+    axes.set_yticks(order, list(questions))
     axes.set_xlim(0, 1.35)
     axes.set_xticks(np.linspace(0, 1, 6))
-    mean = float(np.mean(table["squared_error"]))
-    axes.axvline(mean, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
-    axes.annotate(f"mean = Brier score {mean:.3f}", (mean, len(table) - 0.5), xytext=(4, 0),
-                  textcoords="offset points", fontsize=9)
-    worst = table.loc[table["squared_error"].idxmax()]
-    return Chart(figure, alt=(
-        f"Bar chart of the squared error of {len(table)} forecasts; their mean, the Brier score, is {mean:.3f}. "
-        f"The largest error is {worst['question']} ({worst['squared_error']:.3f}: probability "
-        f"{worst['probability']:.2f}, outcome {int(worst['outcome'])})."),
-        caption="Figure: each forecast's squared error; the dashed line is their mean, the Brier score. "
-                "Colour and marker show whether the event happened.")
+    mean = axes.axvline(0, color=OKABE_ITO["black"], linestyle="--", linewidth=1)
+    mean_label = axes.annotate("", (0, 0), xytext=(4, 0), textcoords="offset points", fontsize=9)
+    return Chart(figure, alt="", caption=(
+        "Figure: each forecast's squared error; the dashed line is their mean, the Brier score. Colour and marker "
+        "show whether the event happened."), parts={"axes": axes, "styles": styles, "bars": bars.patches,
+                                                    "marks": marks, "labels": labels, "mean": mean,
+                                                    "mean label": mean_label})

@@ -40,7 +40,7 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     linked = any(o.linkage for o in japan_offers + us_offers)
     sets = {key: neg.win_sets(side, linked) for key, side in (("japan", japan), ("us", us))}
     zone = neg.zone(japan, us, linked)
-    chart = updatable(into, (japan, us, actual, title), lambda: _offers_frame(japan, us, actual, title))
+    chart = updatable(into, _offers_frame, japan, us, actual, title)
     parts, left, right = chart.parts, chart.parts["left"], chart.parts["right"]
     for key, (total, pledge) in sets.items():
         parts[key].set_bounds(total.low, pledge.low, total.width, pledge.width)

@@ -92,7 +92,7 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
         raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")
     nodes = sorted(set(countries) if countries is not None else set(ties["country_a"]) | set(ties["country_b"]))
     styles = _kind_styles(ties)
-    chart = updatable(into, (tuple(nodes), hub, tuple(styles.items())), lambda: _network_frame(nodes, hub))
+    chart = updatable(into, _network_frame, tuple(nodes), hub)
     parts = chart.parts
     title = f"Security ties among the US and its Indo-Pacific partners, 1951-{year}"
     if countries is not None:
@@ -106,7 +106,7 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
     return chart
 
 
-def _network_frame(nodes: list, hub: str) -> Chart:
+def _network_frame(nodes: tuple, hub: str) -> Chart:
     """The network's axes, an empty collection of ties, and each country's marker and name in place."""
     where = positions(nodes)
     figure, axes = new_figure("Security ties", "Schematic position: west to east (not to scale)",

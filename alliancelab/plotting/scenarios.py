@@ -6,7 +6,7 @@ import pandas as pd
 from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 from alliancelab.plotting.timeline import _shade_after_brief
 
 #: In the summit lane, titles matching this are leaders' summits (filled markers); others are hollow.
@@ -94,42 +94,63 @@ def _timeline_alt(rows: pd.DataFrame, first, last) -> str:
     return text
 
 
-def scenario_scores(score_values: pd.Series, max_scores: pd.Series) -> Chart:
-    """Horizontal bars of each recommendation's score, its possible range in grey, the leader marked."""
+def scenario_scores(score_values: pd.Series, max_scores: pd.Series, into: Chart | None = None) -> Chart:
+    """Horizontal bars of each recommendation's score, its possible range in grey, the leader marked.
+
+    ``into``: an earlier chart from this function (same recommendations and ranges) to update in place.
+    """
     if len(score_values) == 0:
         raise AllianceLabError("No scores to draw: choose at least one recommendation.")
     missing = [rec for rec in score_values.index if rec not in max_scores.index]
     if missing:
         raise AllianceLabError(f"No possible range given for {missing[0]!r}.")
     best = scenarios.leaders(score_values)
-    styles = palette(max_scores.index)  # colours follow all recommendations, so a subset keeps them
-    figure, axes = new_figure("Which recommendation do your assumptions favour?",
-                              "Score (right of zero: favoured; left: counts against)", "Recommendation",
-                              size=(10, 0.8 * len(score_values) + 1.8))
+    chart = updatable(into, _scores_frame, tuple(score_values.index), tuple(max_scores.items()))
+    parts, axes = chart.parts, chart.parts["axes"]
     order = list(reversed(score_values.index))
     widest = float(max_scores[score_values.index].max()) or 1.0
-    limits = [float(max_scores[rec]) for rec in order]
-    values = [float(score_values[rec]) for rec in order]
-    axes.hlines(range(len(order)), [-x for x in limits], limits, color="#CCCCCC", linewidth=8, zorder=1)
-    axes.barh(range(len(order)), values, height=0.45, color=[styles[rec][0] for rec in order], zorder=2)
-    for row, (rec, value) in enumerate(zip(order, values)):
-        colour, marker = styles[rec]
-        axes.plot(value, row, linestyle="none", color=colour, marker=marker, markersize=8.9, markeredgecolor="black",
-                  markeredgewidth=0.6, zorder=3)
+    for row, (rec, bar) in enumerate(zip(order, parts["bars"])):
+        value = float(score_values[rec])
+        bar.set_width(value)
+        parts["markers"][row].set_data([value], [row])
         note = "  leads" if rec in best and value > 0 else ""
-        axes.text(value + (0.04 * widest if value >= 0 else -0.04 * widest), row + 0.3, f"{value:+.1f}{note}",
-                  ha="left" if value >= 0 else "right", va="center", fontsize=10,
-                  fontweight="bold" if note else "normal")
+        text = parts["texts"][row]
+        text.set_position((value + (0.04 * widest if value >= 0 else -0.04 * widest), row + 0.3))
+        text.set_text(f"{value:+.1f}{note}")
+        text.set_horizontalalignment("left" if value >= 0 else "right")
+        text.set_fontweight("bold" if note else "normal")
+    axes.set_yticks(range(len(order)), [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order])
+    chart.alt = _scores_alt(score_values, max_scores, best)
+    return chart
+
+
+def _scores_frame(recs: tuple, max_scores: tuple) -> Chart:
+    """The scores chart for recommendations ``recs``: each one's possible range (``max_scores``: (recommendation,
+    largest score) for all of them, which also fixes the colours), and its bar, marker and label still at zero."""
+    max_scores = dict(max_scores)
+    styles = palette(max_scores)  # colours follow all recommendations, so a subset keeps them
+    figure, axes = new_figure("Which recommendation do your assumptions favour?",
+                              "Score (right of zero: favoured; left: counts against)", "Recommendation",
+                              size=(10, 0.8 * len(recs) + 1.8))
+    order = list(reversed(recs))
+    widest = max(float(max_scores[rec]) for rec in recs) or 1.0
+    limits = [float(max_scores[rec]) for rec in order]
+    axes.hlines(range(len(order)), [-x for x in limits], limits, color="#CCCCCC", linewidth=8, zorder=1)
+    bars = axes.barh(range(len(order)), [0] * len(order), height=0.45, color=[styles[rec][0] for rec in order],
+                     zorder=2)
+    parts = {"axes": axes, "bars": bars.patches, "markers": [], "texts": []}
+    for row, rec in enumerate(order):
+        colour, marker = styles[rec]
+        parts["markers"] += axes.plot(0, row, linestyle="none", color=colour, marker=marker, markersize=8.9,
+                                      markeredgecolor="black", markeredgewidth=0.6, zorder=3)
+        parts["texts"].append(axes.text(0, row + 0.3, "", va="center", fontsize=10))
     axes.axvline(0, color=OKABE_ITO["black"], linewidth=1)
-    labels = [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order]
-    axes.set_yticks(range(len(order)), labels)
     axes.set_xlim(-widest * 1.1, widest * 1.1)
     axes.set_ylim(-0.7, len(order) - 0.2)
-    return Chart(figure, alt=_scores_alt(score_values, max_scores, best),
-                 caption=("Figure: scores of the teaching model in alliancelab/models/scenarios.py for the "
-                          "assumptions you set (grey bar: the possible range of each score; ★: highest). "
-                          "No data table is used: the inputs are your assumptions and the published weights. "
-                          "A teaching model, not a forecast."))
+    caption = ("Figure: scores of the teaching model in alliancelab/models/scenarios.py for the assumptions you set "
+               "(grey bar: the possible range of each score; ★: highest). No data table is used: the inputs are "
+               "your assumptions and the published weights. A teaching model, not a forecast.")
+    return Chart(figure, alt="", caption=caption, parts=parts)
 
 
 def _scores_alt(score_values: pd.Series, max_scores: pd.Series, best: list) -> str:

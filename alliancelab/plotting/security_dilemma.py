@@ -8,7 +8,7 @@ import pandas as pd
 from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
 LINESTYLES = {"abandonment": "--", "entrapment": ":", "cost": "-"}
@@ -20,27 +20,44 @@ def _settings(alliance: sd.Alliance) -> str:
     return ", ".join(f"{label.lower()} {getattr(alliance, name):.2f}" for name, label in sd.PARAMETERS.items())
 
 
-def dilemma(alliance: sd.Alliance) -> Chart:
-    """Abandonment risk, entrapment risk and expected cost against commitment, the best commitment marked."""
+def dilemma(alliance: sd.Alliance, into: Chart | None = None) -> Chart:
+    """Abandonment risk, entrapment risk and expected cost against commitment, the best commitment marked.
+
+    ``into``: an earlier chart from this function, to update in place.
+    """
     lines = sd.curves(alliance)
     best = sd.optimal_commitment(alliance)
     best_cost = float(sd.expected_cost(best, alliance))
-    figure, axes = new_figure("The alliance security dilemma: cost of each commitment level",
-                              "Commitment to the patron (0 = none, 1 = full)", "Risk or expected cost (model units)")
-    styles = palette(CURVES)
-    for key, label in CURVES.items():
-        colour, marker = styles[key]
-        axes.plot(lines["commitment"], lines[key], color=colour, marker=marker, markevery=10,
-                  linestyle=LINESTYLES[key], linewidth=2.6 if key == "cost" else 1.8, label=label)
-    axes.axvline(best, color=OKABE_ITO["black"], linewidth=1, linestyle="-.")
-    axes.plot([best], [best_cost], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none",
-              label=f"Best commitment c* = {best:.2f}", zorder=4)
-    axes.set_xlim(0, 1)
+    chart = updatable(into, _dilemma_frame)
+    parts, axes = chart.parts, chart.parts["axes"]
+    for key in CURVES:
+        parts[key].set_data(lines["commitment"], lines[key])
+    parts["best line"].set_xdata([best, best])
+    parts["best"].set_data([best], [best_cost])
+    parts["best"].set_label(f"Best commitment c* = {best:.2f}")
     top = max(float(np.max(lines[key])) for key in CURVES)
     axes.set_ylim(0, max(0.05, top * 1.15))
     axes.legend(loc="upper center", fontsize=9, frameon=False, ncols=2)
-    return Chart(figure, alt=_dilemma_alt(alliance, lines, best, best_cost),
-                 caption="Figure: " + MODEL_CAPTION + f" Settings: {_settings(alliance)}.")
+    chart.alt = _dilemma_alt(alliance, lines, best, best_cost)
+    chart.caption = "Figure: " + MODEL_CAPTION + f" Settings: {_settings(alliance)}."
+    return chart
+
+
+def _dilemma_frame() -> Chart:
+    """The dilemma chart's axes with its three curves and the best commitment, still without data."""
+    figure, axes = new_figure("The alliance security dilemma: cost of each commitment level",
+                              "Commitment to the patron (0 = none, 1 = full)", "Risk or expected cost (model units)")
+    styles = palette(CURVES)
+    parts = {"axes": axes}
+    for key, label in CURVES.items():
+        colour, marker = styles[key]
+        parts[key], = axes.plot([], [], color=colour, marker=marker, markevery=10, linestyle=LINESTYLES[key],
+                                linewidth=2.6 if key == "cost" else 1.8, label=label)
+    parts["best line"] = axes.axvline(0, color=OKABE_ITO["black"], linewidth=1, linestyle="-.")
+    parts["best"], = axes.plot([], [], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none",
+                               zorder=4)
+    axes.set_xlim(0, 1)
+    return Chart(figure, alt="", caption="", parts=parts)
 
 
 def _dilemma_alt(alliance, lines, best, best_cost) -> str:

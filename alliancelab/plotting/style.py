@@ -53,8 +53,8 @@ class Chart:
     figure: Figure
     alt: str
     caption: str
-    #: For charts a widget redraws in place: the artists an update changes, and under ``"key"`` the fixed
-    #: inputs the chart was drawn for (see :func:`updatable`).
+    #: For charts a widget redraws in place: the artists an update changes, and under ``"frame"`` the function
+    #: and fixed inputs that drew the chart (see :func:`updatable`).
     parts: dict = field(default_factory=dict, repr=False)
 
     def png(self) -> bytes:
@@ -112,16 +112,17 @@ class Chart:
             display(output["data"], raw=True, metadata=output["metadata"])
 
 
-def updatable(into: Chart | None, key, frame) -> Chart:
-    """``into`` if it was drawn for the same fixed inputs ``key``, else a new chart from ``frame()``.
+def updatable(into: Chart | None, frame, *args) -> Chart:
+    """The chart to draw on: ``into`` if ``frame(*args)`` made it, else a new ``frame(*args)``.
 
-    A figure function that takes ``into=`` (an earlier chart of its own) updates that chart's artists instead of
-    drawing a new figure: a widget redraws in about half the time, with the same picture.
+    ``frame`` draws what a figure function's fixed inputs ``args`` decide (axes, titles, empty artists); the
+    figure function then sets the data. Given ``into=`` (an earlier chart of its own), it changes that chart's
+    artists instead of drawing a new figure: a widget redraws in about half the time, with the same picture.
     """
-    if into is not None and into.parts.get("key") == key:
+    if into is not None and into.parts.get("frame") == (frame, args):
         return into
-    chart = frame()
-    chart.parts["key"] = key
+    chart = frame(*args)
+    chart.parts["frame"] = (frame, args)
     return chart
 
 

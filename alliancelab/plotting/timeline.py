@@ -18,7 +18,7 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     shown = ev.select(events, categories, start, end)
     lanes = [c for c in all_categories if categories is None or c in categories]
     first, last = ev.span(events, start, end)
-    chart = updatable(into, tuple(all_categories), lambda: _timeline_frame(all_categories))
+    chart = updatable(into, _timeline_frame, tuple(all_categories))
     parts, axes = chart.parts, chart.parts["axes"]
     set_title(axes, f"Japan-US alliance timeline, {first.year}-{last.year}")
     _place_after_brief(axes, parts["after brief"], first, last)
@@ -40,7 +40,7 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     return chart
 
 
-def _timeline_frame(categories: list) -> Chart:
+def _timeline_frame(categories: tuple) -> Chart:
     """A timeline's axes with an empty lane of markers for each category and the after-brief marks."""
     styles = palette(categories)
     figure, axes = new_figure("Japan-US alliance timeline", "Date", "Event category")

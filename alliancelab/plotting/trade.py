@@ -273,7 +273,7 @@ def tariff_effect(effect: tariff_model.TariffEffect, marks=(), into: Chart | Non
     marks = tuple(marks)
     max_rate = max(60.0, effect.rate * 1.15, *(rate * 1.1 for rate, _ in marks))
     rates, prices, volumes = tariff_model.effect_curve(effect.elasticity, effect.pass_through, max_rate)
-    chart = updatable(into, marks, lambda: _tariff_effect_frame(marks))
+    chart = updatable(into, _tariff_effect_frame, marks)
     parts = chart.parts
     parts["price"].set_data(rates, prices)
     parts["price point"].set_offsets([[effect.rate, effect.price_change]])
@@ -316,41 +316,71 @@ def _tariff_effect_frame(marks: tuple) -> Chart:
 
 
 def win_sets(a: tlg.WinSet, b: tlg.WinSet, weight_a=0.5, actual=None, issue="US tariff on most Japanese goods (%)",
-             unit="%") -> Chart:
-    """The two win-sets as bars, their overlap shaded, the likely outcome and (optionally) the actual deal."""
+             unit="%", into: Chart | None = None) -> Chart:
+    """The two win-sets as bars, their overlap shaded, the likely outcome and (optionally) the actual deal.
+
+    ``into``: an earlier chart from this function (same sides, preferences, ``actual``, issue and unit) to update in
+    place.
+    """
     zone, outcome = tlg.overlap(a, b), tlg.likely_outcome(a, b, weight_a)
-    styles = palette([a.name, b.name, "outcome"])
-    figure, axes = new_figure("Two-level game: where the win-sets overlap", issue, "Side (Level II win-set)",
-                              size=(10, 3.8))
-    for y, side, hatch in ((1, a, ""), (0, b, "//")):
-        colour, marker = styles[side.name]
-        axes.barh(y, max(side.width, 0.2), left=side.low, height=0.45, color=colour, alpha=0.85, hatch=hatch,
-                  edgecolor="white", label=f"{side.name} would ratify {side.low:g}-{side.high:g}{unit}")
-        axes.scatter([side.best], [y], color=OKABE_ITO["black"], marker=marker, s=40, zorder=4)
-        arrow = "<- prefers lower" if side.prefers == "low" else "prefers higher ->"
-        axes.annotate(arrow, (side.best, y + 0.3), ha="center", fontsize=8)
+    chart = updatable(into, _win_sets_frame, (a.name, a.prefers), (b.name, b.prefers), actual, issue)
+    parts, axes = chart.parts, chart.parts["axes"]
+    for y, side, key in ((1, a, "a"), (0, b, "b")):
+        bar = parts[f"{key} bar"]
+        bar.patches[0].set_x(side.low)
+        bar.patches[0].set_width(max(side.width, 0.2))
+        bar.set_label(f"{side.name} would ratify {side.low:g}-{side.high:g}{unit}")
+        parts[f"{key} best"].set_offsets([[side.best, y]])
+        parts[f"{key} arrow"].xy = (side.best, y + 0.3)
+    shown = [parts["zone"], parts["outcome"]] if zone is not None else []
     if zone is not None:
-        axes.axvspan(zone[0], zone[1] if zone[1] > zone[0] else zone[0] + 0.2, color=GREY, alpha=0.25, zorder=0,
-                     label=f"Zone of possible agreement: {zone[0]:g}-{zone[1]:g}{unit}")
-        colour, marker = styles["outcome"]
-        axes.scatter([outcome], [0.5], color=colour, marker="*", s=220, zorder=5,
-                     label=f"Likely outcome: {outcome:.3g}{unit}")
-    else:
-        axes.annotate("No agreement possible: the win-sets do not overlap", (0.5, 0.5), xycoords="axes fraction",
-                      ha="center", fontsize=11, fontweight="bold", color=OKABE_ITO["vermillion"])
+        parts["zone"].set_x(zone[0])
+        parts["zone"].set_width(zone[1] - zone[0] if zone[1] > zone[0] else 0.2)
+        parts["zone"].set_label(f"Zone of possible agreement: {zone[0]:g}-{zone[1]:g}{unit}")
+        parts["outcome"].set_offsets([[outcome, 0.5]])
+        parts["outcome"].set_label(f"Likely outcome: {outcome:.3g}{unit}")
+    for name in ("zone", "outcome"):
+        parts[name].set_visible(zone is not None)
+    parts["no deal"].set_visible(zone is None)
     if actual is not None:
-        value, label = actual
-        axes.axvline(value, color=OKABE_ITO["black"], linestyle=":", linewidth=1.2, label=label)
-    axes.set_yticks([0, 1], [b.name, a.name])
-    axes.set_ylim(-0.6, 1.8)
+        shown.append(parts["actual"])
     axes.set_xlim(min(a.low, b.low, actual[0] if actual else a.low) - 2,
                   max(a.high, b.high, actual[0] if actual else a.high) + 2)
-    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-    alt = (f"Two horizontal bars on the issue '{issue}': {a.name}'s win-set from {a.low:g} to {a.high:g}{unit} "
-           f"and {b.name}'s from {b.low:g} to {b.high:g}{unit}. " + tlg.describe(a, b, weight_a, unit))
+    axes.legend(handles=shown + [parts["a bar"], parts["b bar"]], loc="upper left", bbox_to_anchor=(1.01, 1),
+                fontsize=8, frameon=False)
+    chart.alt = (f"Two horizontal bars on the issue '{issue}': {a.name}'s win-set from {a.low:g} to {a.high:g}{unit} "
+                 f"and {b.name}'s from {b.low:g} to {b.high:g}{unit}. " + tlg.describe(a, b, weight_a, unit))
     if actual is not None:
-        alt += f" A dotted line marks the actual outcome ({actual[1]})."
+        chart.alt += f" A dotted line marks the actual outcome ({actual[1]})."
+    return chart
+
+
+def _win_sets_frame(a: tuple, b: tuple, actual, issue: str) -> Chart:
+    """The win-set chart's axes, a bar, marker and arrow for each side ``(name, prefers)``, the overlap, the likely
+    outcome, the no-agreement note and the actual outcome's line; bars and markers still to be placed."""
+    styles = palette([a[0], b[0], "outcome"])
+    figure, axes = new_figure("Two-level game: where the win-sets overlap", issue, "Side (Level II win-set)",
+                              size=(10, 3.8))
+    parts = {"axes": axes}
+    for y, (name, prefers), key, hatch in ((1, a, "a", ""), (0, b, "b", "//")):
+        colour, marker = styles[name]
+        parts[f"{key} bar"] = axes.barh(y, 0.2, height=0.45, color=colour, alpha=0.85, hatch=hatch, edgecolor="white")
+        parts[f"{key} best"] = axes.scatter([], [], color=OKABE_ITO["black"], marker=marker, s=40, zorder=4)
+        parts[f"{key} arrow"] = axes.annotate("<- prefers lower" if prefers == "low" else "prefers higher ->",
+                                              (0, y + 0.3), xytext=(0, 0), textcoords="offset points",
+                                              ha="center", fontsize=8)
+    parts["zone"] = axes.axvspan(0, 0.2, color=GREY, alpha=0.25, zorder=0)
+    colour, marker = styles["outcome"]
+    parts["outcome"] = axes.scatter([], [], color=colour, marker="*", s=220, zorder=5)
+    parts["no deal"] = axes.annotate("No agreement possible: the win-sets do not overlap", (0.5, 0.5),
+                                     xycoords="axes fraction", ha="center", fontsize=11, fontweight="bold",
+                                     color=OKABE_ITO["vermillion"])
+    if actual is not None:
+        parts["actual"] = axes.axvline(actual[0], color=OKABE_ITO["black"], linestyle=":", linewidth=1.2,
+                                       label=actual[1])
+    axes.set_yticks([0, 1], [b[0], a[0]])
+    axes.set_ylim(-0.6, 1.8)
     caption = ("Figure: a one-dimensional two-level game (alliancelab.models.two_level_game). The win-sets are "
                "illustrative assumptions, not measurements" + (
                    "; the dotted line is the actual rate from data/trade_tariffs.csv." if actual else "."))
-    return Chart(figure, alt=alt, caption=caption)
+    return Chart(figure, alt="", caption=caption, parts=parts)

@@ -3,8 +3,9 @@
 Every explorer shares one mechanism (:class:`Explorer`): a change of any control redraws
 the figure in place (the output is replaced in one step, so nothing flickers), and a value
 the model rejects leaves the last good figure and shows the reason instead of a traceback.
-Redraws are quick: the figure is sent as SVG, the first figure's layout is reused, and explorers whose
-figure functions take ``into=`` update the chart on show (:attr:`Explorer.chart`) instead of drawing anew.
+Redraws are quick: each explorer hands the chart on show (:attr:`Explorer.chart`) to its figure function as
+``into=``, which changes that chart's artists instead of drawing a new figure; the first layout of each figure
+shape is reused; the figure is sent as SVG.
 """
 
 import html

@@ -89,7 +89,7 @@ class OlsonZeckhauserExplorer(Explorer):
     def draw(self):
         share, a1, a2 = self.small_share.value, self.weight.value, self.weight_small.value
         eq = bs.nash_contributions(1 - share, share, a1, a2)
-        chart = plots.olson_zeckhauser(share, a1, a2)
+        chart = plots.olson_zeckhauser(share, a1, a2, into=self.chart)
         if eq.small_free_rides:
             verdict = "The small ally <b>free rides</b>: it pays nothing and still enjoys the whole defence."
         elif eq.burden[0] > eq.burden[1]:

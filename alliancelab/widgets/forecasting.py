@@ -72,10 +72,10 @@ class ForecastScorer(Explorer):
     def draw(self):
         probs, outcomes, ids = self.probabilities(), self.outcomes(), list(self.sliders)
         if self.view.value == "Calibration":
-            chart = forecast_plots.calibration_chart(probs, outcomes, self.bins.value)
+            chart = forecast_plots.calibration_chart(probs, outcomes, self.bins.value, into=self.chart)
         else:
             forecasting.bin_edges(self.bins.value)  # a bad bin count is reported in either view
-            chart = forecast_plots.squared_error_bars(forecasting.score_table(probs, outcomes, ids))
+            chart = forecast_plots.squared_error_bars(forecasting.score_table(probs, outcomes, ids), into=self.chart)
         return chart, self.explain(probs, outcomes, ids)
 
     def explain(self, probs, outcomes, ids) -> str:

@@ -86,7 +86,7 @@ class ScenarioExplorer(Explorer):
             raise AllianceLabError("tick at least one recommendation to compare.")
         values = self.positions()
         all_scores = scenarios.scores(values, self.weights)
-        chart = scenario_plots.scenario_scores(all_scores[recs], scenarios.score_range(self.weights))
+        chart = scenario_plots.scenario_scores(all_scores[recs], scenarios.score_range(self.weights), into=self.chart)
         self.table.value = contributions_html(scenarios.contributions(values, self.weights).loc[recs])
         message = html.escape(scenarios.explain(values, self.weights, recs))
         return chart, f"<b>{html.escape(self.preset.value)}:</b> {message}"

@@ -58,7 +58,7 @@ class SecurityDilemmaExplorer(Explorer):
             message.append(change)
         message.append(self._partners_effect(alliance, best))
         self._last = alliance
-        return plots.dilemma(alliance), "<br>".join(message)
+        return plots.dilemma(alliance, into=self.chart), "<br>".join(message)
 
     def _describe_change(self, alliance: sd.Alliance, best: float) -> str:
         """One sentence on the last move, when exactly one parameter changed."""

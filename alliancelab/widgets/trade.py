@@ -66,7 +66,7 @@ class WinSetExplorer(Explorer):
     def draw(self):
         japan, us = self.win_sets()
         weight = self.weight.value
-        chart = trade_plots.win_sets(japan, us, weight, actual=self.actual)
+        chart = trade_plots.win_sets(japan, us, weight, actual=self.actual, into=self.chart)
         ok = tlg.verdicts(self.actual[0], japan, us)
         ratified = ", ".join(f"{name}: {'yes' if yes else 'no'}" for name, yes in ok.items())
         return chart, (f"{tlg.describe(japan, us, weight)} Would the actual {self.actual[0]:g}% be ratified? "
