@@ -1,6 +1,7 @@
 """Figure builders: one colour-blind-safe style, titles, labelled axes and alt text from the data."""
 
 import html
+import io
 
 import pytest
 
@@ -25,6 +26,13 @@ def test_palette_refuses_more_keys_than_it_can_tell_apart():
 def test_figures_need_title_and_axis_labels(title, xlabel, ylabel):
     with pytest.raises(ValueError, match="title and labels"):
         plotting.new_figure(title, xlabel, ylabel)
+
+
+def test_figures_never_use_offset_notation_so_the_title_keeps_its_place():
+    figure, axes = plotting.new_figure("Title", "x", "y")
+    axes.plot([0, 1], [2020.001, 2020.002])  # would be labelled "+2.02e3" offsets by default
+    figure.savefig(io.BytesIO(), format="png")
+    assert axes.yaxis.get_offset_text().get_text() == ""
 
 
 def test_timeline_has_title_labels_and_one_lane_per_category(events):

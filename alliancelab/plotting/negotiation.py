@@ -5,7 +5,7 @@ from matplotlib.patches import Rectangle
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
-from alliancelab.plotting.style import Chart, new_figure, palette, updatable
+from alliancelab.plotting.style import Chart, add_right_panel, new_figure, palette, updatable
 
 TABLES = "data/host_nation_support.csv, data/sma_talks.csv and data/defense_spending.csv"
 GREY = "#777777"
@@ -101,13 +101,8 @@ def _offers_frame(japan: neg.Settings, us: neg.Settings, actual, title: str) -> 
     styles = palette(["japan", "us", "zone"])
     figure, left = new_figure(title, "Host-nation support (billion yen a year)", "Japan's defence pledge (% of GDP)",
                               size=(11, 4.8))
-    grid = figure.add_gridspec(1, 2, width_ratios=[3, 2])
-    left.set_subplotspec(grid[0])
-    right = figure.add_subplot(grid[1])
-    right.spines[["top", "right"]].set_visible(False)
-    right.set_xlabel("Round")
-    right.set_ylabel("Payoff if agreed (0-100)")
-    right.set_title("What each offer is worth", loc="left", fontsize=10)
+    right = add_right_panel(figure, left, "What each offer is worth", "Round", "Payoff if agreed (0-100)",
+                            width_ratios=(3, 2))
     parts = {"left": left, "right": right}
     for side, key, hatch in ((japan, "japan", "//"), (us, "us", "\\\\")):
         colour, _ = styles[key]

@@ -126,9 +126,26 @@ def updatable(into: Chart | None, frame, *args) -> Chart:
     return chart
 
 
-def set_title(axes, title: str) -> None:
-    """The module's figure title: bold, on the left."""
-    axes.set_title(title, loc="left", fontsize=13, fontweight="bold")
+def set_title(axes, title: str, fontsize: float = 13, fontweight: str = "bold") -> None:
+    """The module's figure title (a panel's title is smaller and plain), on the left, just above the axes.
+
+    The place is fixed (``y=1``) rather than found on every drawing: the module's axes have no ticks on top and no
+    offset text (see :func:`new_figure`), so nothing above the axes could collide with the title.
+    """
+    axes.set_title(title, loc="left", fontsize=fontsize, fontweight=fontweight, y=1.0)
+
+
+def add_right_panel(figure, left, title: str, xlabel: str, ylabel: str, width_ratios=(1, 1)):
+    """A second axes beside ``left`` (the axes of :func:`new_figure`), in the same style, with a smaller title."""
+    grid = figure.add_gridspec(1, 2, width_ratios=list(width_ratios))
+    left.set_subplotspec(grid[0])
+    right = figure.add_subplot(grid[1])
+    right.spines[["top", "right"]].set_visible(False)
+    right.ticklabel_format(useOffset=False)
+    right.set_xlabel(xlabel)
+    right.set_ylabel(ylabel)
+    set_title(right, title, fontsize=10, fontweight="normal")
+    return right
 
 
 def new_figure(title: str, xlabel: str, ylabel: str, size=(10, 4.5)):
@@ -137,6 +154,7 @@ def new_figure(title: str, xlabel: str, ylabel: str, size=(10, 4.5)):
         raise ValueError("Every figure needs a title and labels on both axes.")
     figure = Figure(figsize=size, layout="constrained")
     axes = figure.add_subplot()
+    axes.ticklabel_format(useOffset=False)  # tick labels read as they are, never "+2.02e3"
     set_title(axes, title)
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)

@@ -4,7 +4,7 @@ import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, add_right_panel, new_figure, palette, updatable
 
 US_BASIS = "US Census: US goods deficit with Japan"
 JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
@@ -85,19 +85,15 @@ def trade_balance(balance: pd.DataFrame) -> Chart:
     first, last = int(balance["year"].min()), int(balance["year"].max())
     figure, left = new_figure("US-Japan goods trade balance, two statistical bases",
                               "Calendar year", "US goods deficit with Japan (billion USD)", size=(11, 4.6))
-    grid = figure.add_gridspec(1, 2)
-    left.set_subplotspec(grid[0])
-    right = figure.add_subplot(grid[1])
-    right.spines[["top", "right"]].set_visible(False)
-    right.set_xlabel("Year (Japanese fiscal year: April to March)")
-    right.set_ylabel("Japan's goods surplus with the US (trillion yen)")
+    right = add_right_panel(figure, left, "Japan MOF basis (right panel)",
+                            "Year (Japanese fiscal year: April to March)",
+                            "Japan's goods surplus with the US (trillion yen)")
     us = balance_series(balance, US_BASIS, "calendar year")
     _plot_runs(left, us, *styles["us"], "US Census, calendar year")
     jp_cal = balance_series(balance, JAPAN_BASIS, "calendar year")
     jp_fis = balance_series(balance, JAPAN_BASIS, "Japanese fiscal year")
     _plot_runs(right, jp_cal, *styles["jp calendar"], "Japan MOF, calendar year")
     _plot_runs(right, jp_fis, *styles["jp fiscal"], "Japan MOF, fiscal year (hollow)", filled=False)
-    right.set_title("Japan MOF basis (right panel)", loc="left", fontsize=10)
     left.set_ylim(0, us["value"].max() * 1.3)
     right.set_ylim(0, pd.concat([jp_cal["value"], jp_fis["value"]]).max() * 1.3)
     for axes in (left, right):
