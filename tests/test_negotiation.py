@@ -52,6 +52,13 @@ def test_linkage_costs_the_payer_points_and_moves_the_receivers_floor(payer, rec
     assert neg.zone(payer, receiver, linkage=True)["total"] == (120.0, 200.0)
 
 
+def test_linked_totals_are_scored_from_the_moved_floor(receiver):
+    # linked, the floor is 120: total 120 scores 0 and total 150 scores 30/280 of the way to the ideal 400
+    at_floor, above = neg.offer(120, ALL, 3, linkage=True), neg.offer(150, ALL, 3, linkage=True)
+    assert neg.payoff(above, receiver) - neg.payoff(at_floor, receiver) == pytest.approx(100 * 0.5 * 30 / 280)
+    assert neg.payoff(neg.offer(150, ALL, 3), receiver) < neg.payoff(above, receiver)  # unlinked: 150 is the floor
+
+
 def test_a_package_outside_the_win_set_is_worth_no_deal_and_says_why(payer):
     package = neg.offer(250, {"utilities": 20, "labour": 80}, 4.5)
     found = neg.problems(package, payer)

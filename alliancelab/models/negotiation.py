@@ -18,7 +18,8 @@ runs from the red line to the far end of the scale: Japan ratifies any total up 
 States any total from its floor), optional extra red lines, and weights saying how much each part matters.
 
 **Payoff** (0 to 100, transparent on purpose): for the total and the pledge, 0 at the side's red line and 1 at its
-ideal, linear in between and clipped to [0, 1]; for the mix, the share of the total that goes to the categories the
+ideal, linear in between and clipped to [0, 1] (on the total, the red line that linkage has moved, so that a side
+still prefers more of what it wants inside its wider win-set); for the mix, the share of the total that goes to the categories the
 side prefers; the payoff is 100 times the weighted sum, minus a penalty for linkage if the side dislikes it. A
 package outside a side's win-set is not ratified, so it is worth that side's **no-deal** payoff, and so is the end
 of the last round without agreement. Linkage also moves a win-set (Putnam's "synergistic linkage"):
@@ -160,11 +161,16 @@ def _check_offer(value) -> Offer:
     return value
 
 
+def red_line_total(side: Settings, linkage: bool = False) -> float:
+    """The side's red line on the total, moved by its ``linkage_shift`` when the package is linked."""
+    red_total = side.total_red_line + (side.linkage_shift if linkage else 0.0)
+    return min(max(red_total, TOTAL_RANGE[0]), TOTAL_RANGE[1])
+
+
 def win_sets(side: Settings, linkage: bool = False) -> tuple[tlg.WinSet, tlg.WinSet]:
     """The side's Level II win-sets on the total and on the pledge (two-level-game intervals)."""
     _check_settings(side)
-    red_total = side.total_red_line + (side.linkage_shift if linkage else 0.0)
-    red_total = min(max(red_total, TOTAL_RANGE[0]), TOTAL_RANGE[1])
+    red_total = red_line_total(side, linkage)
     if side.prefers == "low":
         total = tlg.win_set(side.name, TOTAL_RANGE[0], red_total, "low")
     else:
@@ -219,7 +225,7 @@ def raw_payoff(package: Offer, side: Settings) -> float:
     _check_offer(package)
     _check_settings(side)
     w = side.weights
-    score = (w["total"] * _scale(package.total, side.total_ideal, side.total_red_line)
+    score = (w["total"] * _scale(package.total, side.total_ideal, red_line_total(side, package.linkage))
              + w["pledge"] * _scale(package.pledge, side.pledge_ideal, side.pledge_red_line)
              + w["mix"] * sum(package.mix[key] for key in side.mix_prefers) / 100)
     penalty = side.linkage_penalty if package.linkage else 0.0
