@@ -183,6 +183,9 @@ def test_calculator_figure_alt_follows_the_model(defense):
     assert "2% of GDP costs 11.3 trillion yen in FY2022 and 11.3 in FY2027" in chart.alt
     grown = plots.cost_calculator(defense, 566, 2022, 5.0, 2.0, 2027)
     assert f"and {0.02 * 566 * 1.05 ** 5:.1f} in FY2027" in grown.alt
+    (label,) = grown.figure.axes[0].texts  # the chosen path's end, labelled where it is
+    assert label.get_text() == f"FY2027: {0.02 * 566 * 1.05 ** 5:.1f}"
+    assert label.xy == pytest.approx((2027, 0.02 * 566 * 1.05 ** 5))
     assert chart.figure.axes[0].get_title(loc="left") == "What 2% of GDP costs in yen, FY2022-FY2027"
 
 

@@ -220,6 +220,10 @@ def test_squared_error_bars_show_each_question():
     assert set(ticks) == {"F01", "F02"} and ticks["F01"] > ticks["F02"]  # first question on top
     assert "their mean, the Brier score, is 0.425" in chart.alt  # (0.81 + 0.04) / 2
     assert "The largest error is F01 (0.810" in chart.alt
+    labels = {t.get_text(): t.xy for t in axes.texts}  # each label at the end of its bar, the mean's at its line
+    assert labels == {"p=0.90, did not happen": pytest.approx((0.81, ticks["F01"])),
+                      "p=0.20, did not happen": pytest.approx((0.04, ticks["F02"])),
+                      "mean = Brier score 0.425": pytest.approx((0.425, 1.5))}
     with pytest.raises(AllianceLabError, match="score_table"):
         plots.squared_error_bars(pd.DataFrame({"question": ["F01"]}))
 

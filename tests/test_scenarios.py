@@ -163,6 +163,10 @@ def test_scores_chart_labels_and_alt_text_follow_the_model():
     assert "Link the US with its allies (CPTPP-style) has the highest score, +2.0 of a possible +5" in chart.alt
     assert "the lowest is Deepen the US alliance at +0.0" in chart.alt
     assert chart.caption.startswith("Figure:") and "not a forecast" in chart.caption
+    rows = dict(zip([label.rstrip(" ★") for label in labels], axes.get_yticks()))
+    (lead,) = [t for t in axes.texts if t.get_text().endswith("leads")]  # just right of the leader's bar end
+    assert lead.get_text() == "+2.0  leads" and lead.get_position()[0] > 2.0
+    assert lead.get_position()[1] == pytest.approx(rows["Link the US with its allies (CPTPP-style)"] + 0.3)
 
 
 def test_scores_chart_needs_scores():
