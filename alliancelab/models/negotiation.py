@@ -19,10 +19,10 @@ States any total from its floor), optional extra red lines, and weights saying h
 
 **Payoff** (0 to 100, transparent on purpose): for the total and the pledge, 0 at the side's red line and 1 at its
 ideal, linear in between and clipped to [0, 1] (on the total, the red line that linkage has moved, so that a side
-still prefers more of what it wants inside its wider win-set); for the mix, the share of the total that goes to the categories the
-side prefers; the payoff is 100 times the weighted sum, minus a penalty for linkage if the side dislikes it. A
-package outside a side's win-set is not ratified, so it is worth that side's **no-deal** payoff, and so is the end
-of the last round without agreement. Linkage also moves a win-set (Putnam's "synergistic linkage"):
+still prefers more of what it wants inside its wider win-set); for the mix, the share of the total that goes to the
+categories the side prefers; the payoff is 100 times the weighted sum, minus a penalty for linkage if the side
+dislikes it. A package outside a side's win-set is not ratified, so it is worth that side's **no-deal** payoff, and
+so is the end of the last round without agreement. Linkage also moves a win-set (Putnam's "synergistic linkage"):
 ``linkage_shift`` is added to the side's red line on the total when the package is linked.
 """
 
