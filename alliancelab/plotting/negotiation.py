@@ -52,30 +52,16 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     shown = [parts["japan"], parts["us"]]  # the left legend's entries
     if has_zone:
         shown.append(parts["zone"])
-    if "actual" in parts:
+    if actual is not None:
         shown.append(parts["actual"])
-    worth = []  # the right legend's entries: lines of the sides that have made offers
-    for number in parts.pop("numbers", []):
-        number.remove()
-    parts["numbers"] = []
-    for key, offers in (("japan", japan_offers), ("us", us_offers)):
-        xs, ys = [o.total for o in offers], [o.pledge for o in offers]
-        parts[f"{key} path"].set_data(xs, ys)
-        parts[f"{key} offers"].set_offsets(list(zip(xs, ys)) or np.empty((0, 2)))
-        colour = parts[f"{key} path"].get_color()
-        parts["numbers"] += [left.annotate(str(n), xy, textcoords="offset points", xytext=(6, 5), fontsize=8,
-                                           color=colour) for n, xy in enumerate(zip(xs, ys), start=1)]
-        for other_key, other in (("japan", japan), ("us", us)):
-            parts[f"{key} to {other_key}"].set_data(range(1, len(offers) + 1), [neg.payoff(o, other) for o in offers])
-        if offers:
-            shown.append(parts[f"{key} offers"])
-            worth += [parts[f"{key} to japan"], parts[f"{key} to us"]]
-    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line,
-                                                             us.total_red_line]
+    offered, worth = _place_offers(parts, {"japan": japan_offers, "us": us_offers}, {"japan": japan, "us": us})
+    shown += offered
     for key, package in (("draft", draft), ("agreement", agreement)):
         parts[key].set_offsets([[package.total, package.pledge]] if package is not None else np.empty((0, 2)))
         if package is not None:
             shown.append(parts[key])
+    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line,
+                                                             us.total_red_line]
     if draft is not None:
         totals.append(draft.total)
     if actual is not None:
@@ -94,6 +80,31 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     if draft is not None:
         chart.alt += f" Draft offer (not yet tabled): {draft.total:.0f} bn yen and {draft.pledge:.1f}%."
     return chart
+
+
+def _place_offers(parts: dict, offers: dict, sides: dict) -> tuple[list, list]:
+    """Each side's offers on the left (path, markers, round numbers) and their worth to both sides on the right.
+
+    Returns the legend entries of the sides that have made offers: markers for the left, lines for the right.
+    """
+    for number in parts.pop("numbers", []):
+        number.remove()
+    parts["numbers"], offered, worth = [], [], []
+    for key, made in offers.items():
+        xs, ys = [o.total for o in made], [o.pledge for o in made]
+        parts[f"{key} path"].set_data(xs, ys)
+        parts[f"{key} offers"].set_offsets(list(zip(xs, ys)) or np.empty((0, 2)))
+        colour = parts[f"{key} path"].get_color()
+        parts["numbers"] += [parts["left"].annotate(str(n), xy, textcoords="offset points", xytext=(6, 5),
+                                                    fontsize=8, color=colour)
+                             for n, xy in enumerate(zip(xs, ys), start=1)]
+        lines = [parts[f"{key} to {other_key}"] for other_key in sides]
+        for line, other in zip(lines, sides.values()):
+            line.set_data(range(1, len(made) + 1), [neg.payoff(o, other) for o in made])
+        if made:
+            offered.append(parts[f"{key} offers"])
+            worth += lines
+    return offered, worth
 
 
 def _offers_frame(japan: neg.Settings, us: neg.Settings, actual, title: str) -> Chart:
