@@ -151,15 +151,16 @@ def density(ties, year, countries=None) -> float:
 
 def summary(ties, year, hub=US) -> dict:
     """The numbers the lesson reports for one year: ties, hub ties, spoke-to-spoke ties, hub share, density."""
+    share = hub_share(ties, year, hub)  # checks the table, the year and the hub
     kept = ties_until(ties, year)
-    hub_ties = len(hub_links(ties, year, hub))
+    hub_ties = int(involves(kept, hub).sum())
     return {
         "year": check_year(year),
         "hub": hub,
         "ties": len(kept),
         "hub_ties": hub_ties,
         "spoke_ties": len(kept) - hub_ties,
-        "hub_share": hub_share(ties, year, hub),
+        "hub_share": share,
         "countries": len(set(kept["country_a"]) | set(kept["country_b"])),
         "density": density(ties, year),
     }

@@ -179,7 +179,11 @@ def _colour_nodes(parts, shown, hub, highlight) -> None:
 
 
 def _legend(axes, shown, styles) -> None:
+    """Kinds of tie on show, and what line widths mean; kept as it is while the kinds on show stay the same."""
     present = [k for k in styles if k in set(shown["kind"])]
+    legend = axes.get_legend()
+    if legend is not None and [t.get_text() for t in legend.get_texts()[:-2]] == present:
+        return
     handles = [Line2D([], [], color=styles[k][0], linestyle=styles[k][1], linewidth=2.4, label=k) for k in present]
     handles += [Line2D([], [], color="#555555", linewidth=HUB_WIDTH, label="thin: tie through the hub"),
                 Line2D([], [], color="#555555", linewidth=SPOKE_WIDTH, label="thick: spoke-to-spoke tie")]
