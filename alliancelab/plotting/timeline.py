@@ -22,14 +22,15 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     parts, axes = chart.parts, chart.parts["axes"]
     set_title(axes, f"Japan-US alliance timeline, {first.year}-{last.year}")
     _place_after_brief(axes, parts["after brief"], first, last)
-    order = list(reversed(lanes))
+    lane_of = {name: y for y, name in enumerate(reversed(lanes))}  # the first category on top
     category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
-    for name, line in parts["lanes"].items():
-        in_lane = category == name if name in order else np.zeros(len(category), dtype=bool)
-        line.set_data(dates[in_lane], [order.index(name) if name in order else 0] * int(in_lane.sum()))
-    spans = shown[shown["end_date"].notna() & shown["category"].isin(order)]
-    parts["spans"].set_segments([[(axes.convert_xunits(row.date), lane), (axes.convert_xunits(row.end_date), lane)]
-                                 for row, lane in zip(spans.itertuples(), map(order.index, spans["category"]))])
+    for name, line in parts["lanes"].items():  # categories not shown have no events in ``shown``
+        in_lane = category == name
+        line.set_data(dates[in_lane], [lane_of.get(name, 0)] * int(in_lane.sum()))
+    spans = shown[shown["end_date"].notna()]
+    parts["spans"].set_segments([[(axes.convert_xunits(row.date), lane_of[row.category]),
+                                  (axes.convert_xunits(row.end_date), lane_of[row.category])]
+                                 for row in spans.itertuples()])
     parts["spans"].set_color([parts["lanes"][c].get_color() for c in spans["category"]])
     counts = shown["category"].value_counts()
     axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
