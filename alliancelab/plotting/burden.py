@@ -263,7 +263,8 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
     parts["end label"].set_text(f"FY{year}: {chosen.iloc[-1]:.1f}")
     axes.set_xlim(rows["year"].min() - 0.5, max(year, rows["year"].max()) + 0.8)
     axes.set_ylim(0, max(float(path.iloc[:, 1:].max().max()), rows["value"].max()) * 1.1)
-    axes.legend(loc="upper left", fontsize=8.5, frameon=False)
+    for text, line in zip(parts["legend"].get_texts(), [*parts["references"], parts["chosen"]]):
+        text.set_text(line.get_label())  # the legend keeps its entries; only these labels change
     chart.alt = _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows)
     chart.caption = (
         f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from FY{base_year} "
@@ -280,8 +281,8 @@ def _calculator_frame(budgets: tuple, security) -> Chart:
     figure, axes = new_figure("What a share of GDP costs in yen", "Japanese fiscal year", "Trillion yen",
                               size=(11, 5))
     references = [axes.plot([], [], color=styles[key][0], marker=styles[key][1], markersize=5, linewidth=1.2,
-                            linestyle="--")[0] for key in keys[:-2]]
-    chosen, = axes.plot([], [], color=OKABE_ITO["black"], linewidth=2.8)
+                            linestyle="--", label=key)[0] for key in keys[:-2]]
+    chosen, = axes.plot([], [], color=OKABE_ITO["black"], linewidth=2.8, label="chosen")
     end, = axes.plot([], [], marker="*", markersize=18, color=OKABE_ITO["black"], linestyle="none")
     end_label = axes.annotate("", (0, 0), xytext=(-8, 10), textcoords="offset points", ha="right", fontsize=10,
                               fontweight="bold")
@@ -293,7 +294,8 @@ def _calculator_frame(budgets: tuple, security) -> Chart:
         axes.plot([2025, 2025], security, color=colour, marker=marker, markersize=9, linestyle="-", linewidth=1,
                   label="FY2025 security-related spending: initial, then + supplementary (the 2% measure)")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    parts = {"axes": axes, "references": references, "chosen": chosen, "end": end, "end label": end_label}
+    parts = {"axes": axes, "references": references, "chosen": chosen, "end": end, "end label": end_label,
+             "legend": axes.legend(loc="upper left", fontsize=8.5, frameon=False)}
     return Chart(figure, alt="", caption="", parts=parts)
 
 
