@@ -5,7 +5,7 @@ from matplotlib.patches import Rectangle
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
-from alliancelab.plotting.style import Chart, add_right_panel, new_figure, palette, updatable
+from alliancelab.plotting.style import Chart, add_right_panel, new_figure, palette, show_legend, updatable
 
 TABLES = "data/host_nation_support.csv, data/sma_talks.csv and data/defense_spending.csv"
 GREY = "#777777"
@@ -67,13 +67,13 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     if actual is not None:
         totals.append(actual[0])
     left.set_xlim(max(0.0, min(totals) * 0.85), max(totals) * 1.08)
-    left.legend(handles=shown, loc="upper left", fontsize=8, frameon=False)
+    show_legend(left, shown, loc="upper left", fontsize=8, frameon=False)
     rounds = max(len(japan_offers), len(us_offers), 1)
     right.set_xlim(0.5, rounds + 0.5)
     right.set_xticks(range(1, rounds + 1))
     if worth:
-        right.legend(handles=worth, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7,
-                     frameon=False)
+        show_legend(right, worth, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7,
+                    frameon=False)
     elif right.get_legend() is not None:
         right.get_legend().remove()
     chart.alt = _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked)

@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import networks
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
 POSITIONS = {
@@ -179,15 +179,12 @@ def _colour_nodes(parts, shown, hub, highlight) -> None:
 
 
 def _legend(axes, shown, styles) -> None:
-    """Kinds of tie on show, and what line widths mean; kept as it is while the kinds on show stay the same."""
+    """The kinds of tie on show, and what the line widths mean."""
     present = [k for k in styles if k in set(shown["kind"])]
-    legend = axes.get_legend()
-    if legend is not None and [t.get_text() for t in legend.get_texts()[:-2]] == present:
-        return
     handles = [Line2D([], [], color=styles[k][0], linestyle=styles[k][1], linewidth=2.4, label=k) for k in present]
     handles += [Line2D([], [], color="#555555", linewidth=HUB_WIDTH, label="thin: tie through the hub"),
                 Line2D([], [], color="#555555", linewidth=SPOKE_WIDTH, label="thick: spoke-to-spoke tie")]
-    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
+    show_legend(axes, handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
                 title="Kind of tie", title_fontsize=9, alignment="left")
 
 

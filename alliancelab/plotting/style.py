@@ -126,6 +126,16 @@ def updatable(into: Chart | None, frame, *args) -> Chart:
     return chart
 
 
+def show_legend(axes, handles: list, **options) -> None:
+    """A legend of ``handles`` on ``axes``; one that already lists the same labels is kept (an update is quicker).
+
+    Only the labels are compared: call it with the same ``options`` each time (a changing title needs ``legend``).
+    """
+    legend = axes.get_legend()
+    if legend is None or [text.get_text() for text in legend.get_texts()] != [h.get_label() for h in handles]:
+        axes.legend(handles=handles, **options)
+
+
 def set_title(axes, title: str, fontsize: float = 13, fontweight: str = "bold") -> None:
     """The module's figure title (a panel's title is smaller and plain), on the left, just above the axes.
 

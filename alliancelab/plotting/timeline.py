@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from alliancelab import brief, events as ev
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 AFTER_BRIEF_SHADE = "#DDDDDD"
 
@@ -79,7 +79,7 @@ def _place_after_brief(axes, marks: dict, first, last) -> None:
     shade.set_width(axes.convert_xunits(last) - start)
     handles = [mark for mark in marks.values() if mark.get_visible()]
     if handles:
-        axes.legend(handles=handles, loc="upper left", fontsize=9, frameon=False)
+        show_legend(axes, handles, loc="upper left", fontsize=9, frameon=False)
     elif axes.get_legend() is not None:
         axes.get_legend().remove()
 
