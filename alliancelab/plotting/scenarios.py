@@ -7,7 +7,7 @@ from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
-from alliancelab.plotting.timeline import _shade_after_brief
+from alliancelab.plotting.timeline import _legend_after_brief, _shade_after_brief
 
 #: In the summit lane, titles matching this are leaders' summits (filled markers); others are hollow.
 LEADERS_SUMMIT = r"trilateral summit in|stand-alone China-Japan-ROK"
@@ -43,7 +43,7 @@ def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart
     styles = palette(THEMES)
     figure, axes = new_figure(f"Events behind the brief's recommendations, {first.year}-{last.year}",
                               "Date", "Theme", size=(10, 4))
-    _shade_after_brief(axes, first, last)
+    _legend_after_brief(axes, _shade_after_brief(axes, first, last))
     lanes = list(reversed(THEMES))
     for lane, name in enumerate(lanes):
         subset = rows[rows["theme"] == name]

@@ -9,6 +9,7 @@ from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
+from alliancelab.plotting.timeline import _shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
 LINESTYLES = {"abandonment": "--", "entrapment": ":", "cost": "-"}
@@ -109,25 +110,21 @@ def bilateral_timeline(events: pd.DataFrame, a: str = "China", b: str = "Japan",
     figure, axes = new_figure(f"{a}-{b} relations, {first.year}-{last.year}", "Date", "Event",
                               size=(11, 1.2 + 0.6 * max(len(shown), 2)))
     styles = palette(events["category"].cat.categories)
-    if first <= brief.WRITTEN <= last:
-        axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
-                     label=brief.WRITTEN_LABEL)
-    if brief.WRITTEN < last:
-        axes.axvspan(max(first, brief.WRITTEN), last, color="#DDDDDD", alpha=0.6, zorder=0, label="After the brief")
+    handles = _shade_after_brief(axes, first, last)
     rows = list(range(len(shown)))[::-1]  # oldest at the top
     for category in shown["category"].cat.categories:
         mine = [(y, row.date) for y, row in zip(rows, shown.itertuples()) if row.category == category]
         if mine:
             colour, marker = styles[category]
-            axes.scatter([d for _, d in mine], [y for y, _ in mine], color=colour, marker=marker, s=80,
-                         edgecolor="white", linewidth=0.6, zorder=3, label=category)
+            handles.append(axes.scatter([d for _, d in mine], [y for y, _ in mine], color=colour, marker=marker,
+                                        s=80, edgecolor="white", linewidth=0.6, zorder=3, label=category))
     for y in rows:
         axes.axhline(y, color="#E5E5E5", linewidth=0.6, zorder=1)
     axes.set_yticks(rows, [f"{row.date:%d %b %Y}: " + textwrap.fill(row.title, 60)
                            for row in shown.itertuples()], fontsize=8.5)
     axes.set_xlim(first, last)
     axes.set_ylim(-0.7, max(len(shown), 1) - 0.3)
-    axes.legend(loc="upper right", fontsize=8.5, frameon=True, framealpha=0.9)
+    axes.legend(handles=handles, loc="upper right", fontsize=8.5, frameon=True, framealpha=0.9)
     return Chart(figure, alt=_bilateral_alt(shown, a, b, first, last),
                  caption=(f"Figure: {len(shown)} sourced events naming both {a} and {b} as actors "
                           f"(data/events.csv). Grey shading: after the brief was written."))

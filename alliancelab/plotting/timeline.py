@@ -21,7 +21,7 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     chart = updatable(into, _timeline_frame, tuple(all_categories))
     parts, axes = chart.parts, chart.parts["axes"]
     set_title(axes, f"Japan-US alliance timeline, {first.year}-{last.year}")
-    _place_after_brief(axes, parts["after brief"], first, last)
+    _legend_after_brief(axes, _place_after_brief(axes, parts["after brief"], first, last))
     lane_of = {name: y for y, name in enumerate(reversed(lanes))}  # the first category on top
     category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
     for name, line in parts["lanes"].items():  # categories not shown have no events in ``shown``
@@ -56,9 +56,9 @@ def _timeline_frame(categories: tuple) -> Chart:
                                                     "spans": spans})
 
 
-def _shade_after_brief(axes, first, last) -> None:
-    """Mark the day the brief was written and shade what came after it, with a legend for both."""
-    _place_after_brief(axes, _after_brief_marks(axes), first, last)
+def _shade_after_brief(axes, first, last) -> list:
+    """Mark the day the brief was written and shade what came after it; returns the marks on show (for a legend)."""
+    return _place_after_brief(axes, _after_brief_marks(axes), first, last)
 
 
 def _after_brief_marks(axes) -> dict:
@@ -69,15 +69,19 @@ def _after_brief_marks(axes) -> dict:
                                   label="After the brief")}
 
 
-def _place_after_brief(axes, marks: dict, first, last) -> None:
-    """Show the brief's date if it falls in ``first``-``last``, shade from it to ``last``; legend for what shows."""
+def _place_after_brief(axes, marks: dict, first, last) -> list:
+    """Show the brief's date if it falls in ``first``-``last`` and shade from it to ``last``; returns what shows."""
     marks["written"].set_visible(first <= brief.WRITTEN <= last)
     shade = marks["after"]
     shade.set_visible(brief.WRITTEN < last)
     start = axes.convert_xunits(max(first, brief.WRITTEN))
     shade.set_x(start)
     shade.set_width(axes.convert_xunits(last) - start)
-    handles = [mark for mark in marks.values() if mark.get_visible()]
+    return [mark for mark in marks.values() if mark.get_visible()]
+
+
+def _legend_after_brief(axes, handles: list) -> None:
+    """A legend of the after-brief marks on show, or none."""
     if handles:
         show_legend(axes, handles, loc="upper left", fontsize=9, frameon=False)
     elif axes.get_legend() is not None:
