@@ -1,9 +1,22 @@
-"""Checking the numbers a learner or a widget passes to a model: one rule, one message style."""
+"""Checking what a learner or a widget passes to a model (numbers, data tables): one rule, one message style."""
 
 import math
 from numbers import Real
 
+import pandas as pd
+
 from alliancelab.errors import AllianceLabError
+
+
+def table(frame, name: str, columns) -> pd.DataFrame:
+    """``frame`` if it is the data table ``name`` (a DataFrame with ``columns``), else a clear error."""
+    expected = f"Expected the {name} table (data.load('{name}'))"
+    if not isinstance(frame, pd.DataFrame):
+        raise AllianceLabError(f"{expected}, got {type(frame).__name__}.")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise AllianceLabError(f"{expected}; it lacks column(s) {', '.join(missing)}.")
+    return frame
 
 
 def number(name: str, value, low=None, high=None, *, low_open=False, unit="", hint="") -> float:

@@ -1,10 +1,12 @@
-"""The one number check every model uses: clear messages for every kind of bad value."""
+"""The number and table checks every model uses: clear messages for every kind of bad value."""
 
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
 
@@ -37,3 +39,12 @@ def test_open_and_one_sided_bounds():
         number("GDP", 0, low=0, low_open=True)
     with pytest.raises(AllianceLabError, match=r"share must be at most 1 \(a share\), got 2."):
         number("share", 2, high=1, hint=" (a share)")
+
+
+def test_a_table_of_the_wrong_kind_or_shape_is_named_with_how_to_load_it():
+    frame = pd.DataFrame({"year": [2025]})
+    assert validation.table(frame, "gdp", ["year"]) is frame
+    with pytest.raises(AllianceLabError, match=r"Expected the gdp table \(data.load\('gdp'\)\), got list."):
+        validation.table([2025], "gdp", ["year"])
+    with pytest.raises(AllianceLabError, match=r"data.load\('gdp'\)\); it lacks column\(s\) status, value."):
+        validation.table(frame, "gdp", ["year", "status", "value"])

@@ -25,6 +25,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
 
@@ -145,9 +146,7 @@ def calibration_error(probs, outcomes, bins=5) -> float:
 
 def resolved(questions: pd.DataFrame) -> pd.DataFrame:
     """The rows of a questions table (``data.load("forecast_questions")``) whose outcome is recorded."""
-    if not isinstance(questions, pd.DataFrame) or "outcome" not in questions.columns:
-        raise AllianceLabError("Expected the forecast_questions table (data.load('forecast_questions')) "
-                               "with an 'outcome' column.")
+    validation.table(questions, "forecast_questions", ["outcome"])
     return questions[questions["outcome"].notna()]
 
 

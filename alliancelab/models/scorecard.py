@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 
 #: The verdict scale for each kind of claim, best first (the order of the schema's enum).
@@ -36,21 +37,13 @@ ORIGINAL = "original outlet"
 
 #: Words in a note that flag a weak copy (a repost, a blog, an aggregator).
 WEAK_COPY = r"repost|blog|aggregator"
-
-
-def _require(claims: pd.DataFrame, columns=("claim_id", "kind", "verdict")) -> None:
-    if not isinstance(claims, pd.DataFrame):
-        raise AllianceLabError(f"Expected the brief_claims table (data.load('brief_claims')), "
-                               f"got {type(claims).__name__}.")
-    missing = [c for c in columns if c not in claims.columns]
-    if missing:
-        raise AllianceLabError(f"Expected the brief_claims table (data.load('brief_claims')); it lacks column(s) "
-                               f"{', '.join(missing)}.")
+#: The columns every function here reads from the brief_claims table.
+CLAIM_COLUMNS = ("claim_id", "kind", "verdict")
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims of each kind got each verdict, every verdict listed (zero counts included)."""
-    _require(claims)
+    validation.table(claims, "brief_claims", CLAIM_COLUMNS)
     rows = []
     for kind, verdicts in VERDICTS.items():
         subset = claims[claims["kind"].astype(str) == kind]
@@ -64,7 +57,7 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _by_kind(claims: pd.DataFrame, kind: str) -> pd.DataFrame:
-    _require(claims)
+    validation.table(claims, "brief_claims", CLAIM_COLUMNS)
     subset = claims[claims["kind"].astype(str) == kind].copy()
     order = {verdict: i for i, verdict in enumerate(VERDICTS[kind])}
     subset["_order"] = subset["verdict"].astype(str).map(order)
@@ -94,7 +87,7 @@ def scored_predictions(claims: pd.DataFrame) -> pd.DataFrame:
 def gaps(claims: pd.DataFrame) -> pd.DataFrame:
     """What the record lacks: ids missing from the C01, C02, ... sequence, predictions without a date
     observed or marked "too early", and rows without a verdict or a source. One row per problem."""
-    _require(claims)
+    validation.table(claims, "brief_claims", CLAIM_COLUMNS)
     problems = []
     numbers = sorted(int(m.group(1)) for m in claims["claim_id"].astype(str).map(re.compile(r"C(\d+)$").match)
                      if m)

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from alliancelab import brief
+from alliancelab import brief, validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden_sharing as bs
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
@@ -14,12 +14,6 @@ DEFENCE_TABLE = "data/defense_spending.csv"
 GDP_TABLE = "data/gdp.csv"
 OZ_CAPTION = ("No data table: a teaching model of Olson and Zeckhauser's (1966) economic theory of alliances "
               "(alliancelab/models/burden_sharing.py), with illustrative, not estimated, incomes and weights.")
-
-
-def _require(frame: pd.DataFrame, columns, table: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise AllianceLabError(f"Expected the {table} table (data.load(...)); it lacks column(s) {', '.join(missing)}.")
 
 
 def _fy_label(start: int, end: int) -> str:
@@ -34,7 +28,7 @@ def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
     Columns: start_fy, end_fy, kind ("single year", "annual level", "agreement total"), billion_yen,
     per_year (billion yen a year: the amount, or the total divided by the years covered), metric.
     """
-    _require(hns, ["series", "unit", "start_fy", "end_fy", "value", "metric"], "host_nation_support")
+    validation.table(hns, "host_nation_support", ["series", "unit", "start_fy", "end_fy", "value", "metric"])
     rows = []
     for row in hns[hns["series"].isin(["annual_amount", "agreement_total"])].itertuples():
         if row.unit not in ("billion yen", "billion yen per year", "trillion yen"):
@@ -134,7 +128,7 @@ def _hns_alt(periods: pd.DataFrame, ask) -> str:
 
 def budget_rows(defense: pd.DataFrame) -> pd.DataFrame:
     """Initial defence budgets in trillion yen, one row per fiscal year and basis, with a numeric ``year``."""
-    _require(defense, ["fiscal_year", "series", "unit", "basis", "value"], "defense_spending")
+    validation.table(defense, "defense_spending", ["fiscal_year", "series", "unit", "basis", "value"])
     rows = defense[(defense["series"] == "budget_initial") & (defense["unit"] == "trillion yen")
                    & defense["fiscal_year"].fillna("").str.fullmatch(r"FY\d{4}")].copy()
     rows["year"] = rows["fiscal_year"].str[2:].astype(int)
@@ -197,7 +191,7 @@ def _who(metric: str) -> str:
 
 def us_asks(defense: pd.DataFrame) -> Chart:
     """US calls for Japanese defence spending (% of GDP) by date, against Japan's 1% cap, 2% goal and its shares."""
-    _require(defense, ["series", "unit", "date_reported", "metric", "value", "fiscal_year"], "defense_spending")
+    validation.table(defense, "defense_spending", ["series", "unit", "date_reported", "metric", "value", "fiscal_year"])
     pct = defense[defense["unit"] == "% of GDP"]
     asks = pct[pct["series"] == "us_ask"].sort_values("date_reported", kind="stable")
     shares = pct[pct["series"] == "gdp_share"].sort_values("date_reported", kind="stable")

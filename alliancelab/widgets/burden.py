@@ -3,6 +3,7 @@
 import ipywidgets as w
 import pandas as pd
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden_sharing as bs
 from alliancelab.plotting import burden as plots
@@ -14,8 +15,7 @@ WIDE = w.Layout(width="36em")
 
 def base_gdp(gdp: pd.DataFrame, year: int = 2022) -> float:
     """Japan's nominal GDP (trillion yen) for fiscal ``year`` from the gdp table's estimate rows."""
-    if not {"year", "period_type", "status", "value"} <= set(gdp.columns):
-        raise AllianceLabError("Expected the gdp table: data.load('gdp').")
+    validation.table(gdp, "gdp", ["year", "period_type", "status", "value"])
     rows = gdp[(gdp["year"] == year) & (gdp["period_type"] == "Japanese fiscal year") & (gdp["status"] == "estimate")]
     if rows.empty:
         raise AllianceLabError(f"The gdp table has no estimate for FY{year}.")

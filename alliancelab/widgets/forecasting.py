@@ -12,6 +12,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import forecasting
 from alliancelab.plotting import forecasting as forecast_plots
@@ -98,9 +99,7 @@ class ForecastScorer(Explorer):
 
 
 def _select(questions: pd.DataFrame, ids) -> pd.DataFrame:
-    needed = ["question_id", "question", "outcome"]
-    if not isinstance(questions, pd.DataFrame) or any(c not in questions.columns for c in needed):
-        raise AllianceLabError("Expected the forecast_questions table (data.load('forecast_questions')).")
+    validation.table(questions, "forecast_questions", ["question_id", "question", "outcome"])
     if ids is not None:
         ids = list(ids)
         missing = [i for i in ids if i not in set(questions["question_id"])]
