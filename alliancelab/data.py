@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -98,10 +97,7 @@ def _validated_stamp(descriptor: dict, content: bytes) -> Path:
 
 def _check_schema(descriptor: dict, path: Path) -> None:
     """Raise DataError listing the first schema violations in ``path``."""
-    # jsonschema (used by frictionless) registers an optional IRI format checker when rfc3987_syntax
-    # imports, and that import builds a grammar (about 1 s). Frictionless never checks IRI formats,
-    # so validation is the same without it.
-    sys.modules.setdefault("rfc3987_syntax", None)
+    import alliancelab.skip_iri_grammar  # noqa: F401  (before frictionless imports jsonschema)
     import frictionless  # imported here: only loading data needs it
 
     checked = frictionless.Resource(dict(descriptor, path=path.name), basepath=str(path.parent))

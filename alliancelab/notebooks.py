@@ -7,6 +7,7 @@ re-execute it with ``make notebooks`` (or ``python -m alliancelab.notebooks PATH
 import sys
 from pathlib import Path
 
+import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 import nbformat
 from nbclient import NotebookClient
 

@@ -24,6 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
