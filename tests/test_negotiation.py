@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from alliancelab import data
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
 from alliancelab.plotting import negotiation as plots
@@ -154,6 +155,12 @@ def test_every_fact_matches_its_data_row():
     lines = briefs.check_facts()
     assert len(lines) == len(briefs.FACTS)
     assert any(line.startswith("sma_annual: 211 billion yen a year") for line in lines)
+
+
+def test_checking_the_facts_reads_each_table_once():
+    asked = []
+    briefs.check_facts(load=lambda name: asked.append(name) or data.load(name))
+    assert sorted(asked) == sorted({fact.table for fact in briefs.FACTS.values()})
 
 
 def test_a_fact_that_disagrees_with_its_row_is_caught(monkeypatch):

@@ -240,8 +240,9 @@ def check_facts(load=None) -> list[str]:
         load = data.load
     tables, lines = {}, []
     for key, item in FACTS.items():
-        frame = tables.setdefault(item.table, load(item.table))
-        chosen = frame
+        if item.table not in tables:
+            tables[item.table] = load(item.table)
+        chosen = tables[item.table]
         for column, value in item.where:
             chosen = chosen[chosen[column].astype(str) == str(value)]
         if len(chosen) != 1:
