@@ -16,6 +16,7 @@ Pure functions: a ties DataFrame (``data.load("alliance_ties")``) in, numbers or
 """
 
 import math
+from collections import Counter
 from numbers import Integral, Real
 
 import numpy as np
@@ -124,16 +125,19 @@ def hub_share(ties, year, hub=US) -> float:
 def pairs(ties, year, countries=None) -> pd.DataFrame:
     """Distinct pairs of countries tied up to ``year``, with how many ties each pair has."""
     kept = ties_until(ties, year, countries)
-    a, b = kept["country_a"].astype(str).to_numpy(), kept["country_b"].astype(str).to_numpy()
-    ends = pd.DataFrame({"a": np.where(a < b, a, b), "b": np.where(a < b, b, a)})
-    return ends.value_counts().rename("ties").reset_index().sort_values(["a", "b"], ignore_index=True)
+    ends = zip(kept["country_a"].astype(str), kept["country_b"].astype(str))
+    counted = sorted(Counter(tuple(sorted(pair)) for pair in ends).items())
+    return pd.DataFrame({"a": pd.array([a for (a, _), _ in counted], dtype=str),
+                         "b": pd.array([b for (_, b), _ in counted], dtype=str),
+                         "ties": np.array([n for _, n in counted], dtype="int64")})
 
 
 def degree(ties, year, countries=None) -> pd.Series:
     """Number of distinct partners each country has up to ``year``, largest first."""
     linked = pairs(ties, year, countries)
-    counts = pd.concat([linked["a"], linked["b"]]).value_counts()
-    return counts.rename_axis("country").rename("partners").sort_index().sort_values(ascending=False, kind="stable")
+    counts = Counter(linked["a"]) + Counter(linked["b"])
+    partners = pd.Series(dict(sorted(counts.items())), dtype="int64", name="partners").rename_axis("country")
+    return partners.sort_values(ascending=False, kind="stable")
 
 
 def density(ties, year, countries=None) -> float:
