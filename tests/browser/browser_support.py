@@ -12,11 +12,14 @@ never save over the stored lessons. The lessons find ``data/`` through the packa
 
 import json
 import os
+import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,6 +118,125 @@ def copy_notebooks(target: Path) -> Path:
     """A throw-away copy of notebooks/ (without checkpoints) for a server to open."""
     shutil.copytree(NOTEBOOK_DIR, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     return target
+
+
+@contextmanager
+def headless_chromium():
+    """The system Chromium, headless, driven by Playwright (its own browser download is never used)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@contextmanager
+def running_jupyterlab(folder: Path):
+    """JupyterLab on 127.0.0.1 serving a copy of notebooks/ made in ``folder``; stopped on leaving.
+
+    Temporary config, data, runtime, settings and workspace folders; no autosave; no news or
+    update checks. The copy means JupyterLab can never save over the stored lessons; the lessons
+    find data/ through the installed package, so they run from anywhere.
+    """
+    home = folder / "jupyter-home"
+    root = copy_notebooks(folder / "lab-root" / "notebooks")
+    env = jupyter_env(home)
+    for name, settings in LAB_SETTINGS.items():
+        path = home / "settings" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
+    port, token = free_port(), secrets.token_hex(16)
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+               f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               "--LabApp.expose_app_in_browser=True", "--ServerApp.terminals_enabled=False"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers often run as root; Jupyter refuses it otherwise
+    server = Server(command, port, token, env, root, home / "jupyterlab.log")
+    try:
+        server.wait_until_ready("api/status")
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def jupyterlab_page(browser, server):
+    """A page showing JupyterLab, started, with an empty workspace, in its own browser context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(server.url("lab?reset"))  # "reset": an empty workspace
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started.then(() => true)",
+                               timeout=60_000)
+        yield page
+    finally:
+        context.close()
+
+
+# --- JupyterLab in the page ----------------------------------------------------------------
+
+RUN_SECONDS = 180
+IDLE_SECONDS = 30
+
+KERNEL_IDLE_JS = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    if (!panel || !panel.sessionContext || !panel.sessionContext.session) { return false; }
+    const kernel = panel.sessionContext.session.kernel;
+    return kernel !== null && kernel.status === "idle";
+}"""
+
+ALL_RUN_JS = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+    if (!kernel || kernel.status !== "idle") { return false; }
+    const cells = panel.content.model.cells;
+    for (let i = 0; i < cells.length; i++) {
+        const cell = cells.get(i).toJSON();
+        if (cell.cell_type === "code" && cell.source.trim() !== "" && !cell.execution_count) { return false; }
+    }
+    return true;
+}"""
+
+
+def wait_until_idle(page):
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=IDLE_SECONDS * 1000)
+
+
+def command(page, name):
+    page.evaluate("(name) => window.jupyterapp.commands.execute(name)", name)
+
+
+def open_and_run(page, name):
+    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", name)
+    page.wait_for_function(
+        """(name) => {
+            const panel = window.jupyterapp.shell.currentWidget;
+            return panel && panel.context && panel.context.path === name && panel.context.isReady
+                && panel.content.widgets.length > 0;
+        }""", arg=name, timeout=60_000)
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=60_000)  # kernel started
+    command(page, "notebook:clear-all-cell-outputs")
+    assert page.locator(WIDGET_VIEWS).count() == 0
+    # Run all cells the way a learner does: Run menu, "Run All Cells".
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_function(ALL_RUN_JS, timeout=RUN_SECONDS * 1000, polling=250)
+
+
+def close_all_notebooks(page):
+    """Shut down the kernels and close the notebooks without saving (and without a save dialog)."""
+    page.evaluate("""async () => {
+        for (const widget of Array.from(window.jupyterapp.shell.widgets("main"))) {
+            if (widget.sessionContext) { await widget.sessionContext.shutdown(); }
+            if (widget.context) { widget.context.model.dirty = false; }
+            widget.dispose();
+        }
+    }""")
 
 
 # --- widgets in the page --------------------------------------------------------------------

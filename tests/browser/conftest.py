@@ -5,15 +5,10 @@ and the ``playwright`` Python package; without either they are skipped and the r
 Playwright's own browser download (``playwright install``) is never used.
 """
 
-import json
-import os
-import secrets
-import sys
-
 import pytest
 
-from browser_support import (CHROMIUM, CHROMIUM_ARGS, LAB_SETTINGS, SCREENSHOT_DIR, Server, copy_notebooks,
-                             free_port, jupyter_env, missing_requirement)
+from browser_support import (SCREENSHOT_DIR, headless_chromium, jupyterlab_page, missing_requirement,
+                             running_jupyterlab)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -34,44 +29,16 @@ def _require_browser():
 @pytest.fixture(scope="session")
 def browser():
     _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 serving a temporary copy of notebooks/; stopped after the session.
-
-    Temporary config, data, runtime, settings and workspace folders; no autosave; no news or
-    update checks. The copy means JupyterLab can never save over the stored lessons; the lessons
-    find data/ through the installed package, so they run from anywhere.
-    """
+    """JupyterLab serving a temporary copy of notebooks/ (see :func:`browser_support.running_jupyterlab`)."""
     _require_browser()
-    home = tmp_path_factory.mktemp("jupyter-home")
-    root = copy_notebooks(tmp_path_factory.mktemp("lab-root") / "notebooks")
-    env = jupyter_env(home)
-    for name, settings in LAB_SETTINGS.items():
-        path = home / "settings" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(settings))
-    port, token = free_port(), secrets.token_hex(16)
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-               f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
-               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               "--LabApp.expose_app_in_browser=True", "--ServerApp.terminals_enabled=False"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")  # containers often run as root; Jupyter refuses it otherwise
-    server = Server(command, port, token, env, root, home / "jupyterlab.log")
-    try:
-        server.wait_until_ready("api/status")
+    with running_jupyterlab(tmp_path_factory.mktemp("lab")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -86,12 +53,8 @@ def page(browser):  # used by the Voila test
 @pytest.fixture(scope="session")
 def lab_page(browser, lab_server):
     """One JupyterLab page for the whole session: loading JupyterLab once saves seconds per lesson."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(lab_server.url("lab?reset"))  # "reset": an empty workspace
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started.then(() => true)", timeout=60_000)
-    yield page
-    context.close()
+    with jupyterlab_page(browser, lab_server) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

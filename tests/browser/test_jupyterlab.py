@@ -10,13 +10,10 @@ each widget after the change goes to build/screenshots/ for review.
 
 import pytest
 
-from browser_support import (WIDGET_MIME, WIDGET_VIEWS, figure_src, notebooks, nudge_until_redrawn,
-                             stored_widget_count)
+from browser_support import (WIDGET_MIME, WIDGET_VIEWS, close_all_notebooks, figure_src, notebooks,
+                             nudge_until_redrawn, open_and_run, stored_widget_count, wait_until_idle)
 
 pytestmark = pytest.mark.browser
-
-RUN_SECONDS = 180
-IDLE_SECONDS = 30
 
 # The open notebook as JupyterLab's own model sees it: each code cell as nbformat JSON.
 CELLS_JS = """() => {
@@ -26,61 +23,6 @@ CELLS_JS = """() => {
     for (let i = 0; i < cells.length; i++) { result.push(cells.get(i).toJSON()); }
     return result.filter(cell => cell.cell_type === "code");
 }"""
-
-KERNEL_IDLE_JS = """() => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    if (!panel || !panel.sessionContext || !panel.sessionContext.session) { return false; }
-    const kernel = panel.sessionContext.session.kernel;
-    return kernel !== null && kernel.status === "idle";
-}"""
-
-ALL_RUN_JS = """() => {
-    const panel = window.jupyterapp.shell.currentWidget;
-    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-    if (!kernel || kernel.status !== "idle") { return false; }
-    const cells = panel.content.model.cells;
-    for (let i = 0; i < cells.length; i++) {
-        const cell = cells.get(i).toJSON();
-        if (cell.cell_type === "code" && cell.source.trim() !== "" && !cell.execution_count) { return false; }
-    }
-    return true;
-}"""
-
-
-def wait_until_idle(page):
-    page.wait_for_function(KERNEL_IDLE_JS, timeout=IDLE_SECONDS * 1000)
-
-
-def command(page, name):
-    page.evaluate("(name) => window.jupyterapp.commands.execute(name)", name)
-
-
-def open_and_run(page, name):
-    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", name)
-    page.wait_for_function(
-        """(name) => {
-            const panel = window.jupyterapp.shell.currentWidget;
-            return panel && panel.context && panel.context.path === name && panel.context.isReady
-                && panel.content.widgets.length > 0;
-        }""", arg=name, timeout=60_000)
-    page.wait_for_function(KERNEL_IDLE_JS, timeout=60_000)  # kernel started
-    command(page, "notebook:clear-all-cell-outputs")
-    assert page.locator(WIDGET_VIEWS).count() == 0
-    # Run all cells the way a learner does: Run menu, "Run All Cells".
-    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_function(ALL_RUN_JS, timeout=RUN_SECONDS * 1000, polling=250)
-
-
-def close_all_notebooks(page):
-    """Shut down the kernels and close the notebooks without saving (and without a save dialog)."""
-    page.evaluate("""async () => {
-        for (const widget of Array.from(window.jupyterapp.shell.widgets("main"))) {
-            if (widget.sessionContext) { await widget.sessionContext.shutdown(); }
-            if (widget.context) { widget.context.model.dirty = false; }
-            widget.dispose();
-        }
-    }""")
 
 
 def error_outputs(cells):
