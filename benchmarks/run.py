@@ -1,8 +1,9 @@
-"""Speed benchmarks of the module, in one run: widget updates, notebook runs, import time, the test suite.
+"""Speed benchmarks of the module, in one run: widget updates (in the kernel and in JupyterLab), notebook runs,
+import time, the test suite.
 
 Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
-``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-tests``,
-``--skip-notebooks``. This is a measurement, not a test: nothing here fails on a slow result.
+``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-browser``,
+``--skip-tests``, ``--skip-notebooks``. This is a measurement, not a test: nothing here fails on a slow result.
 
 Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
 figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
@@ -230,6 +231,47 @@ def bench_notebooks(repeats: int) -> dict:
     return {"floor_seconds": floor, "floor_samples": floors, "notebooks": runs}
 
 
+# --- widgets in JupyterLab -----------------------------------------------------------------------------------------
+
+def bench_browser(presses: int) -> dict:
+    """Each lesson's widgets in a real JupyterLab (headless Chromium): a slider key press to the new figure on screen.
+
+    Uses the browser tests' helpers (tests/browser/browser_support.py); skipped, with the reason, where they cannot
+    run. Includes what the in-kernel measurement leaves out: the messages between page and kernel, and the browser
+    decoding and painting the SVG.
+    """
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    import browser_support as lab
+
+    reason = lab.missing_requirement()
+    if reason:
+        return {"skipped": reason}
+    results = {}
+    with (tempfile.TemporaryDirectory() as tmp, lab.running_jupyterlab(Path(tmp)) as server,
+          lab.headless_chromium() as chromium, lab.jupyterlab_page(chromium, server) as page):
+        for notebook in lab.notebooks():
+            if not lab.stored_widget_count(notebook):
+                continue
+            try:
+                lab.open_and_run(page, notebook.name)
+                widgets = page.locator(lab.WIDGET_VIEWS)
+                for index in range(widgets.count()):
+                    widgets.nth(index).scroll_into_view_if_needed()
+                    name = f"{notebook.stem} widget {index + 1}"
+                    try:
+                        label, samples = lab.time_redraws(page, widgets.nth(index), presses, lab.wait_until_idle)
+                    except Exception as err:  # report, keep measuring the others
+                        results[name] = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
+                        continue
+                    med, p95 = median_p95(samples)
+                    results[name] = {"slider": label, "median_ms": med, "p95_ms": p95, "samples_ms": samples}
+            except Exception as err:
+                results[notebook.stem] = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
+            finally:
+                lab.close_all_notebooks(page)
+    return {"widgets": results}
+
+
 # --- imports ------------------------------------------------------------------------------------------------------
 
 def timed_import(statement: str) -> float:
@@ -319,6 +361,18 @@ def table(results: dict) -> str:
         if widgets["not_measured"]:
             lines.append(f"Not measured (no case defined): {', '.join(widgets['not_measured'])}")
         lines.append("")
+    browser = results.get("browser")
+    if browser:
+        lines.append("Widget update in JupyterLab (slider key press -> new figure painted; headless Chromium; no goal)")
+        if "skipped" in browser:
+            lines.append(f"  skipped: {browser['skipped']}")
+        for name, row in browser.get("widgets", {}).items():
+            if "error" in row:
+                lines.append(f"  {name:42} ERROR {row['error'][:100]}")
+            else:
+                lines.append(f"  {name:42} {row['median_ms']:6.1f}ms median {row['p95_ms']:6.1f}ms p95  "
+                             f"({row['slider']})")
+        lines.append("")
     notebooks = results.get("notebooks")
     if notebooks:
         lines += [f"Notebook runs (fresh kernel, median of runs; floor = kernel start + imports = "
@@ -354,6 +408,7 @@ def main(argv=None) -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats and no test-suite run")
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="no widget timing in JupyterLab")
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args(argv)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -361,6 +416,8 @@ def main(argv=None) -> None:
                "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     sections = [("widgets", lambda: bench_widgets(7 if args.quick else 21)),
                 ("imports", lambda: bench_imports(3 if args.quick else 5))]
+    if not args.skip_browser:
+        sections.append(("browser", lambda: bench_browser(5 if args.quick else 11)))
     if not args.skip_notebooks:
         sections.append(("notebooks", lambda: bench_notebooks(2 if args.quick else 3)))
     if not (args.skip_tests or args.quick):

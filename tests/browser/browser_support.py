@@ -1,4 +1,5 @@
-"""Helpers of the real-browser tests: finding lessons, running servers, moving widgets.
+"""Helpers of the real-browser tests (and of the benchmark's widget timing in JupyterLab): finding lessons,
+running servers, moving widgets.
 
 The tests drive a real JupyterLab (and Voila) in headless Chromium through Playwright. They
 need the system Chromium (``/usr/bin/chromium``, or the path in ``ALLIANCELAB_CHROMIUM``) and
@@ -303,3 +304,61 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
                     return f"{label!r} {key}: {readout} -> {slider_readout(slider)}"
                 tried.append(f"{label} {key}: not drawn ({widget.inner_text()[:120]!r})")
     raise AssertionError(f"no slider changed the figure; tried: {tried}")
+
+
+# One slider key press timed in the page: from the key event to the new figure decoded and painted (the next
+# animation frame). Resolves to milliseconds, or to null if the handle did not move (at its end) or nothing was
+# redrawn within the time limit (a rejected value shows "Not drawn:" and keeps the figure).
+TIMED_PRESS_JS = """async ([widget, slider, key, figure, limit]) => {
+    const box = widget.querySelectorAll(".widget-slider")[slider];
+    const handle = box.querySelector(".noUi-handle");
+    const readout = () => box.querySelector(".widget-readout").textContent;
+    const before = widget.querySelector(figure).getAttribute("src");
+    const rejected = () => widget.textContent.includes("Not drawn:");
+    const wasRejected = rejected();
+    const redrawn = new Promise(resolve => {
+        const observer = new MutationObserver(() => {
+            const img = widget.querySelector(figure);
+            if (img && img.getAttribute("src") !== before) { observer.disconnect(); resolve(img); }
+            else if (!wasRejected && rejected()) { observer.disconnect(); resolve(null); }
+        });
+        observer.observe(widget, {subtree: true, childList: true, characterData: true, attributes: true,
+                                  attributeFilter: ["src"]});
+        setTimeout(() => { observer.disconnect(); resolve(null); }, limit);
+    });
+    handle.focus();
+    const value = readout();
+    const start = performance.now();
+    handle.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true}));
+    if (readout() === value) { return null; }
+    const img = await redrawn;
+    if (img === null) { return null; }
+    await img.decode();
+    await new Promise(resolve => requestAnimationFrame(() => resolve()));
+    return performance.now() - start;
+}"""
+
+
+def time_redraws(page, widget, presses: int, wait_until_idle) -> tuple[str, list[float]]:
+    """Milliseconds from a slider key press to the redrawn figure on screen, for ``presses`` presses.
+
+    Uses the first slider that redraws the figure, pressing ArrowLeft and ArrowRight in turn so that the value
+    moves back and forth; returns the slider's label and the times.
+    """
+    sliders = widget.locator(".widget-slider")
+    for index in range(sliders.count()):
+        label = sliders.nth(index).locator(".widget-label").first.inner_text()
+        times = []
+        for press in range(presses):
+            for key in (("ArrowLeft", "ArrowRight") if press % 2 == 0 else ("ArrowRight", "ArrowLeft")):
+                elapsed = page.evaluate(TIMED_PRESS_JS, [widget.element_handle(), index, key, FIGURE,
+                                                         REDRAW_SECONDS * 1000])
+                wait_until_idle(page)
+                if elapsed is not None:
+                    times.append(elapsed)
+                    break
+            else:
+                break  # this slider does not redraw: try the next one
+        if len(times) == presses:
+            return label, times
+    raise AssertionError("no slider of this widget redraws its figure")
