@@ -342,6 +342,12 @@ def bench_tests() -> dict:
 
 # --- report -------------------------------------------------------------------------------------------------------
 
+def _rows(rows: dict, describe) -> list[str]:
+    """One indented line per measured item: its name, then ``describe(row)`` or the error it reports."""
+    return [f"  {name:42} " + (f"ERROR {row['error'][:100]}" if "error" in row else describe(row))
+            for name, row in rows.items()]
+
+
 def table(results: dict) -> str:
     lines = [f"Machine: {results['machine']['cpus']} CPU(s) available, Python {results['machine']['python']}", ""]
     widgets = results.get("widgets", {})
@@ -366,24 +372,16 @@ def table(results: dict) -> str:
         lines.append("Widget update in JupyterLab (slider key press -> new figure painted; headless Chromium; no goal)")
         if "skipped" in browser:
             lines.append(f"  skipped: {browser['skipped']}")
-        for name, row in browser.get("widgets", {}).items():
-            if "error" in row:
-                lines.append(f"  {name:42} ERROR {row['error'][:100]}")
-            else:
-                lines.append(f"  {name:42} {row['median_ms']:6.1f}ms median {row['p95_ms']:6.1f}ms p95  "
-                             f"({row['slider']})")
+        lines += _rows(browser.get("widgets", {}), lambda row: f"{row['median_ms']:6.1f}ms median "
+                                                                 f"{row['p95_ms']:6.1f}ms p95  ({row['slider']})")
         lines.append("")
     notebooks = results.get("notebooks")
     if notebooks:
         lines += [f"Notebook runs (fresh kernel, median of runs; floor = kernel start + imports = "
                   f"{notebooks['floor_seconds']:.2f} s; "
                   f"goal <= 1.5 x floor + 1 s = {1.5 * notebooks['floor_seconds'] + 1:.2f} s)"]
-        for name, row in notebooks["notebooks"].items():
-            if "error" in row:
-                lines.append(f"  {name:42} ERROR {row['error'][:100]}")
-            else:
-                lines.append(f"  {name:42} {row['seconds']:6.2f} s  {row['ratio_to_floor']:5.2f} x floor  "
-                             f"{'met' if row['meets_goal'] else 'NOT met'}")
+        lines += _rows(notebooks["notebooks"], lambda row: f"{row['seconds']:6.2f} s  {row['ratio_to_floor']:5.2f} x "
+                                                           f"floor  {'met' if row['meets_goal'] else 'NOT met'}")
         lines.append("")
     imports = results.get("imports")
     if imports:
