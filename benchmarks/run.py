@@ -197,14 +197,18 @@ def run_notebook(path: Path, workdir: Path) -> float:
     return time.perf_counter() - start
 
 
-def floor_notebook(workdir: Path) -> Path:
+#: The floor of a notebook run: a fresh kernel importing the module and its two heaviest dependencies.
+FLOOR = "import alliancelab\nimport matplotlib\nimport pandas"
+
+
+def one_cell_notebook(path: Path, source: str) -> Path:
+    """A notebook at ``path`` with one code cell, for the default Python kernel."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    notebook = new_notebook(cells=[new_code_cell("import alliancelab\nimport matplotlib\nimport pandas")])
+    notebook = new_notebook(cells=[new_code_cell(source)])
     notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
                                        "name": "python3"}
-    path = workdir / "floor_source.ipynb"
     nbformat.write(notebook, path)
     return path
 
@@ -214,7 +218,7 @@ def bench_notebooks(repeats: int) -> dict:
         workdir = Path(tmp)
         floor_dir = workdir / "floor"
         floor_dir.mkdir()
-        floor_path = floor_notebook(workdir)
+        floor_path = one_cell_notebook(workdir / "floor_source.ipynb", FLOOR)
         floors = [run_notebook(floor_path, floor_dir) for _ in range(repeats)]
         floor = statistics.median(floors)
         runs = {}
@@ -233,12 +237,59 @@ def bench_notebooks(repeats: int) -> dict:
 
 # --- widgets in JupyterLab -----------------------------------------------------------------------------------------
 
+#: Two baselines for the widgets in JupyterLab, each a slider whose change replaces the SVG in an Output widget:
+#: a tiny fixed SVG (JupyterLab's own round trip, no drawing), and a new bare matplotlib figure of the explorers' size
+#: with a title, axis labels and 40 lines (what a plain ipywidgets + matplotlib redraw costs).
+BARE_IN_BROWSER = "baseline: bare matplotlib figure (SVG)"
+BROWSER_BASELINES = {
+    "baseline: tiny SVG (round trip only)": """import ipywidgets as w
+
+slider = w.IntSlider(value=5, min=0, max=10, continuous_update=False, description="Baseline")
+out = w.Output()
+
+def show(_=None):
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40">'
+           f'<rect width="{40 * slider.value}" height="40"/></svg>')
+    out.outputs = ({"output_type": "display_data", "data": {"image/svg+xml": svg, "text/plain": "bar"},
+                    "metadata": {}},)
+
+slider.observe(show, names="value")
+show()
+w.VBox([slider, out])""",
+    BARE_IN_BROWSER: """import io
+
+import ipywidgets as w
+from matplotlib.figure import Figure
+
+slider = w.IntSlider(value=5, min=0, max=10, continuous_update=False, description="Baseline")
+out = w.Output()
+
+def show(_=None):
+    figure = Figure(figsize=(10, 5))
+    axes = figure.add_subplot()
+    axes.set_title("Baseline")
+    axes.set_xlabel("x")
+    axes.set_ylabel("y")
+    for k in range(40):
+        axes.plot([0, 1], [k, k + slider.value])
+    svg = io.StringIO()
+    figure.savefig(svg, format="svg")
+    out.outputs = ({"output_type": "display_data", "data": {"image/svg+xml": svg.getvalue(), "text/plain": "plot"},
+                    "metadata": {}},)
+
+slider.observe(show, names="value")
+show()
+w.VBox([slider, out])""",
+}
+
+
 def bench_browser(presses: int) -> dict:
     """Each lesson's widgets in a real JupyterLab (headless Chromium): a slider key press to the new figure on screen.
 
     Uses the browser tests' helpers (tests/browser/browser_support.py); skipped, with the reason, where they cannot
     run. Includes what the in-kernel measurement leaves out: the messages between page and kernel, and the browser
-    decoding and painting the SVG.
+    decoding and painting the SVG. Two baselines (:data:`BROWSER_BASELINES`) measure the same round trip with no
+    drawing, and with a bare matplotlib redraw.
     """
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
     import browser_support as lab
@@ -249,15 +300,15 @@ def bench_browser(presses: int) -> dict:
     results = {}
     with (tempfile.TemporaryDirectory() as tmp, lab.running_jupyterlab(Path(tmp)) as server,
           lab.headless_chromium() as chromium, lab.jupyterlab_page(chromium, server) as page):
-        for notebook in lab.notebooks():
-            if not lab.stored_widget_count(notebook):
-                continue
+        baselines = {one_cell_notebook(server.root / f"baseline{i}.ipynb", source): name
+                     for i, (name, source) in enumerate(BROWSER_BASELINES.items())}
+        for notebook in [*baselines, *(path for path in lab.notebooks() if lab.stored_widget_count(path))]:
             try:
                 lab.open_and_run(page, notebook.name)
                 widgets = page.locator(lab.WIDGET_VIEWS)
                 for index in range(widgets.count()):
                     widgets.nth(index).scroll_into_view_if_needed()
-                    name = f"{notebook.stem} widget {index + 1}"
+                    name = baselines.get(notebook, f"{notebook.stem} widget {index + 1}")
                     try:
                         label, samples = lab.time_redraws(page, widgets.nth(index), presses, lab.wait_until_idle)
                     except Exception as err:  # report, keep measuring the others
@@ -269,6 +320,10 @@ def bench_browser(presses: int) -> dict:
                 results[notebook.stem] = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
             finally:
                 lab.close_all_notebooks(page)
+    bare = results.get(BARE_IN_BROWSER, {}).get("median_ms")
+    for row in results.values():
+        if bare and "median_ms" in row:
+            row["ratio_to_bare"] = row["median_ms"] / bare
     return {"widgets": results}
 
 
@@ -372,8 +427,9 @@ def table(results: dict) -> str:
         lines.append("Widget update in JupyterLab (slider key press -> new figure painted; headless Chromium; no goal)")
         if "skipped" in browser:
             lines.append(f"  skipped: {browser['skipped']}")
-        lines += _rows(browser.get("widgets", {}), lambda row: f"{row['median_ms']:6.1f}ms median "
-                                                                 f"{row['p95_ms']:6.1f}ms p95  ({row['slider']})")
+        lines += _rows(browser.get("widgets", {}), lambda row: (
+            f"{row['median_ms']:6.1f}ms median {row['p95_ms']:6.1f}ms p95  "
+            f"{row.get('ratio_to_bare', float('nan')):5.2f} x bare  ({row['slider']})"))
         lines.append("")
     notebooks = results.get("notebooks")
     if notebooks:

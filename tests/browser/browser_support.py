@@ -80,7 +80,7 @@ class Server:
     """A Jupyter server process on 127.0.0.1 with a token; stopped by :meth:`stop`."""
 
     def __init__(self, command: list[str], port: int, token: str, env: dict, cwd: Path, log: Path):
-        self.port, self.token, self.log = port, token, log
+        self.port, self.token, self.log, self.root = port, token, log, cwd
         self.base = f"http://127.0.0.1:{port}"
         self._log_file = log.open("wb")
         self.process = subprocess.Popen(command, env=env, cwd=cwd, stdout=self._log_file,
