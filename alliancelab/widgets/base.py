@@ -48,10 +48,12 @@ class Explorer:
             self.show_problem(err)
             return
         shape = chart.shape()
-        if shape in self.layouts:
-            chart.reuse_layout(self.layouts[shape])
+        known = self.layouts.get(shape)
+        if known is not None:
+            chart.reuse_layout(known)
         self.output.outputs = tuple(chart.outputs("svg"))
-        self.layouts.setdefault(shape, chart.layout())
+        if known is None:  # the first figure of this shape: keep the layout its drawing just made
+            self.layouts[shape] = chart.layout()
         self.chart = chart
         self.status.value = message
 
