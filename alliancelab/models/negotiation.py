@@ -236,13 +236,12 @@ def raw_payoff(package: Offer, side: Settings) -> float:
 class Verdict:
     """What happens if this package is agreed: who ratifies, each side's payoff, and why not if not."""
 
-    agreed: bool
     payoffs: dict
     problems: dict
 
     @property
     def ratified(self) -> bool:
-        return self.agreed and not any(self.problems.values())
+        return not any(self.problems.values())
 
 
 def judge(package: Offer, japan: Settings, us: Settings) -> Verdict:
@@ -250,7 +249,7 @@ def judge(package: Offer, japan: Settings, us: Settings) -> Verdict:
     found = {japan.name: problems(package, japan), us.name: problems(package, us)}
     ok = not any(found.values())
     payoffs = {s.name: (raw_payoff(package, s) if ok else s.no_deal) for s in (japan, us)}
-    return Verdict(True, payoffs, found)
+    return Verdict(payoffs, found)
 
 
 def zone(japan: Settings, us: Settings, linkage: bool = False) -> dict:
@@ -318,11 +317,11 @@ def scripted_offer(counterpart: Script, round_number: int, their_offers=()) -> O
         return replace(start, total=total, pledge=pledge)
     previous = start
     theirs = [_check_offer(o) for o in their_offers]
+    # How far the other side moved towards what this side wants (positive = a concession).
+    sign_total = 1 if side.prefers == "high" else -1
+    sign_pledge = 1 if side.pledge_ideal > side.pledge_red_line else -1
     for k in range(1, min(round_number, len(theirs))):
         before, after = theirs[k - 1], theirs[k]
-        # How far the other side moved towards what this side wants (positive = a concession).
-        sign_total = 1 if side.prefers == "high" else -1
-        sign_pledge = 1 if side.pledge_ideal > side.pledge_red_line else -1
         give_total = sign_total * (after.total - before.total)
         give_pledge = sign_pledge * (after.pledge - before.pledge)
         total = _bounded(_toward(previous.total, total_red, give_total), start.total, total_red)
@@ -338,9 +337,12 @@ def _bounded(value: float, a: float, b: float) -> float:
 def accepts(counterpart: Script, package: Offer, round_number: int, their_offers=()) -> bool:
     """Does the scripted counterpart accept the package? Only if its own Level II would ratify it and it is worth
     at least as much to it as the offer it would make itself this round."""
-    own = scripted_offer(counterpart, round_number, their_offers)
-    return ratified(package, counterpart.side) and raw_payoff(package, counterpart.side) >= raw_payoff(
-        own, counterpart.side) - 1e-9
+    return _worth_accepting(package, counterpart.side, scripted_offer(counterpart, round_number, their_offers))
+
+
+def _worth_accepting(package: Offer, side: Settings, own: Offer) -> bool:
+    """Would ``side`` ratify ``package``, and is it worth at least as much to it as its ``own`` offer?"""
+    return ratified(package, side) and raw_payoff(package, side) >= raw_payoff(own, side) - 1e-9
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,7 @@ def play(counterpart: Script, player_offers) -> list[Round]:
     for number_, package in enumerate(player_offers, start=1):
         theirs.append(_check_offer(package))
         reply = scripted_offer(counterpart, number_, theirs)
-        ok = accepts(counterpart, package, number_, theirs)
+        ok = _worth_accepting(package, counterpart.side, reply)
         history.append(Round(number_, package, reply, ok))
         if ok:
             break
