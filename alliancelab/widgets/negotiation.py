@@ -80,10 +80,16 @@ class NegotiationGame(Explorer):
     def outcome(self):
         return neg.result(self.history, self.japan, self.us, self.max_rounds, self.accepted)
 
-    @property
-    def finished(self) -> bool:
-        package, _verdict, _text = self.outcome()
-        return package is not None or len(self.history) >= self.max_rounds
+    def _over(self, agreed) -> bool:
+        """Are the talks over, given the agreed package of :meth:`outcome` (or None)?"""
+        return agreed is not None or len(self.history) >= self.max_rounds
+
+    def _still_open(self) -> bool:
+        """True if offers can still be made; otherwise say so and return False."""
+        if self._over(self.outcome()[0]):
+            self.show_problem(AllianceLabError("the talks are over: press Start again to play another game."))
+            return False
+        return True
 
     def submit(self) -> None:
         """Table the draft as this round's offer; the counterpart answers (accepts, or makes its own offer)."""
@@ -92,23 +98,17 @@ class NegotiationGame(Explorer):
         except AllianceLabError as err:
             self.show_problem(err)
             return
-        if self.finished:
-            self.show_problem(AllianceLabError("the talks are over: press Start again to play another game."))
-            return
-        offers = [r.player for r in self.history] + [package]
-        self.history = neg.play(self.counterpart, offers)
-        self.refresh()
+        if self._still_open():
+            self.history = neg.play(self.counterpart, [r.player for r in self.history] + [package])
+            self.refresh()
 
     def accept(self) -> None:
         """Accept the counterpart's latest offer (it then goes to both Level IIs for ratification)."""
         if not self.history:
             self.show_problem(AllianceLabError("there is no offer from the other side yet: table yours first."))
-            return
-        if self.finished:
-            self.show_problem(AllianceLabError("the talks are over: press Start again to play another game."))
-            return
-        self.accepted = self.history[-1].counterpart
-        self.refresh()
+        elif self._still_open():
+            self.accepted = self.history[-1].counterpart
+            self.refresh()
 
     def restart(self) -> None:
         self._reset_state()
@@ -126,15 +126,16 @@ class NegotiationGame(Explorer):
         other = self.us if me is self.japan else self.japan
         japan_offers, us_offers = self.offers()
         agreed, verdict, sentence = self.outcome()
+        over = self._over(agreed)
         chart = plots.offers_chart(japan_offers, us_offers, self.japan, self.us,
                                    agreement=agreed if verdict is not None and verdict.ratified else None,
                                    actual=(briefs.v("sma_annual"), "Current SMA, FY2022-26 average"),
-                                   draft=None if self.finished else package, into=self.chart)
+                                   draft=None if over else package, into=self.chart)
         self.log.value = rounds_html(self.history, me, other)
         found = neg.problems(package, me)
         home = "yes" if not found else "no: " + "; ".join(found)
         message = [f"<b>{html.escape(sentence)}</b>"]
-        if not self.finished:
+        if not over:
             message.append(f"Your draft is worth <b>{neg.payoff(package, me):.0f}</b> points to you if agreed. "
                            f"Would your Level II ratify it? {html.escape(home)}.")
             if self.history:
