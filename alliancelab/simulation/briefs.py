@@ -99,9 +99,14 @@ SETTINGS = {
 
 
 def setting(key: str) -> float:
+    return _setting(key)[0]
+
+
+def _setting(key: str) -> tuple:
+    """(value, unit, rule) of a game setting."""
     if key not in SETTINGS:
         raise AllianceLabError(f"Unknown game setting {key!r}. Known settings: {', '.join(SETTINGS)}.")
-    return SETTINGS[key][0]
+    return SETTINGS[key]
 
 
 def japan_settings() -> neg.Settings:
@@ -123,13 +128,13 @@ def us_settings() -> neg.Settings:
 
 
 def settings_for(side: str) -> neg.Settings:
-    return {"japan": japan_settings, "us": us_settings}[_side(side)]()
+    return {"japan": japan_settings, "us": us_settings}[check_team(side)]()
 
 
 #: Opening packages of the scripted counterparts (game settings; the mixes are not the actual split of the SMA,
 #: which the data give only for utilities and the training-equipment ceiling).
 def opening(side: str) -> neg.Offer:
-    if _side(side) == "japan":
+    if check_team(side) == "japan":
         return neg.offer(v("sma_annual"), {"labour": 60, "utilities": 10, "facilities": 20,
                                            "training_relocation": 5, "new_categories": 5}, v("target_2pct"))
     return neg.offer(setting("us_ideal"), {"labour": 70, "utilities": 15, "facilities": 10,
@@ -141,7 +146,8 @@ def counterpart(side: str, strategy: str = "fixed", step=0.25) -> neg.Script:
     return neg.script(settings_for(side), opening(side), strategy, step)
 
 
-def _side(side: str) -> str:
+def check_team(side: str) -> str:
+    """``side`` if it names a team ("japan" or "us"), else a clear error."""
     if side not in neg.SIDES:
         raise AllianceLabError(f"Unknown team {side!r}: use 'japan' or 'us'.")
     return side
@@ -221,16 +227,14 @@ def render(text: str, cite: bool = True) -> str:
         if kind == "fact":
             item = fact(key)
             return f"{item.text()} ({item.citation()})" if cite else item.text()
-        value, unit, rule = SETTINGS.get(key, (None, None, None))
-        if value is None:
-            raise AllianceLabError(f"Unknown game setting {key!r}.")
+        value, unit, rule = _setting(key)
         shown = f"{value:,g}%" if unit == "% of GDP" else f"{value:,g} {unit}"
         return f"{shown} (game setting: {rule})" if cite else shown
     return PLACEHOLDER.sub(fill, text)
 
 
 def delegations(team: str | None = None) -> list[Delegation]:
-    return [d for d in DELEGATIONS if team is None or d.team == _side(team)]
+    return [d for d in DELEGATIONS if team is None or d.team == check_team(team)]
 
 
 def check_facts(load=None) -> list[str]:

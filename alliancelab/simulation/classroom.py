@@ -13,6 +13,7 @@ import pandas as pd
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
 from alliancelab.simulation import briefs
+from alliancelab.validation import number
 
 COLUMNS = ["team", "round", "total", *neg.CATEGORIES, "pledge", "linkage", "note"]
 
@@ -66,12 +67,9 @@ def write_handouts(folder, per_delegation: bool = False) -> list[Path]:
 
 def record_offer(path, team: str, round_number: int, package: neg.Offer, note: str = "") -> dict:
     """Append one team's offer in one round to the CSV at ``path`` (created with a header if new)."""
-    if team not in neg.SIDES:
-        raise AllianceLabError(f"Unknown team {team!r}: use 'japan' or 'us'.")
+    briefs.check_team(team)
     round_number = int(_round(round_number))
-    if not isinstance(package, neg.Offer):
-        raise AllianceLabError(f"Expected an offer made with negotiation.offer(...), got {package!r}.")
-    row = {"team": team, "round": round_number, **package.as_row(), "note": str(note)}
+    row = {"team": team, "round": round_number, **neg._check_offer(package).as_row(), "note": str(note)}
     path = Path(path)
     new = not path.exists() or path.stat().st_size == 0
     with path.open("a", newline="", encoding="utf-8") as handle:
@@ -83,7 +81,6 @@ def record_offer(path, team: str, round_number: int, package: neg.Offer, note: s
 
 
 def _round(value):
-    from alliancelab.validation import number
     value = number("The round number", value, 1, 100)
     if value != int(value):
         raise AllianceLabError(f"The round number must be a whole number, got {value:g}.")
@@ -126,12 +123,10 @@ def offers_of(table: pd.DataFrame, team: str) -> list[neg.Offer]:
             for r in rows.to_dict("records")]
 
 
-def agreement(japan_offers, us_offers):
-    """The agreed package: the first round in which both teams tabled the same package, or ``None``."""
-    for mine, theirs in zip(japan_offers, us_offers):
-        if mine == theirs:
-            return mine
-    return None
+def agreed_round(japan_offers, us_offers) -> int | None:
+    """The first round (1, 2, ...) in which both teams tabled the same package, or ``None``."""
+    return next((n for n, (mine, theirs) in enumerate(zip(japan_offers, us_offers), start=1) if mine == theirs),
+                None)
 
 
 def debrief(path, actual=True):
@@ -145,13 +140,13 @@ def debrief(path, actual=True):
     table = read_offers(path)
     japan, us = briefs.japan_settings(), briefs.us_settings()
     japan_offers, us_offers = offers_of(table, "japan"), offers_of(table, "us")
-    deal = agreement(japan_offers, us_offers)
-    if deal is not None:
-        rounds = next(i for i, (a, b) in enumerate(zip(japan_offers, us_offers), start=1) if a == b)
+    rounds = agreed_round(japan_offers, us_offers)
+    if rounds is not None:
         japan_offers, us_offers = japan_offers[:rounds], us_offers[:rounds]
+        deal = japan_offers[-1]
         history = [neg.Round(rounds, deal, deal, True)]
     else:
-        history = []
+        deal, history = None, []
     max_rounds = int(briefs.setting("rounds"))
     _package, verdict, sentence = neg.result(history, japan, us, max(max_rounds, len(japan_offers), 1))
     if deal is None and len(japan_offers) < max_rounds:
