@@ -186,14 +186,14 @@ def bench_widgets(repeats: int) -> dict:
 def run_notebook(path: Path, workdir: Path) -> float:
     """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.notebooks does)."""
     import nbformat
-    from nbclient import NotebookClient
+
+    from alliancelab.notebooks import client
 
     copy = workdir / path.name
     shutil.copy(path, copy)
     notebook = nbformat.read(copy, as_version=4)
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False, store_widget_state=True,
-                   resources={"metadata": {"path": str(workdir)}}).execute()
+    client(notebook, workdir, timeout=300).execute()
     return time.perf_counter() - start
 
 
@@ -310,7 +310,7 @@ def bench_browser(presses: int) -> dict:
                     widgets.nth(index).scroll_into_view_if_needed()
                     name = baselines.get(notebook, f"{notebook.stem} widget {index + 1}")
                     try:
-                        label, samples = lab.time_redraws(page, widgets.nth(index), presses, lab.wait_until_idle)
+                        label, samples = lab.time_redraws(page, widgets.nth(index), presses)
                     except Exception as err:  # report, keep measuring the others
                         results[name] = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
                         continue
@@ -377,16 +377,9 @@ def bench_imports(repeats: int) -> dict:
 
 # --- test suite ---------------------------------------------------------------------------------------------------
 
-def has_browser_marker() -> bool:
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    conftest = ROOT / "tests" / "conftest.py"
-    return "browser" in text or (conftest.exists() and "browser" in conftest.read_text(encoding="utf-8"))
-
-
 def bench_tests() -> dict:
-    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    if has_browser_marker():
-        command += ["-m", "not browser"]
+    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+               "not browser"]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start

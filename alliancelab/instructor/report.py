@@ -43,10 +43,11 @@ def report(gradebook_path, out_dir) -> Path:
     if out_dir.exists() and not out_dir.is_dir():
         raise AllianceLabError(f"{out_dir} is a file: give a folder for the report (--out DIR).")
     out_dir.mkdir(parents=True, exist_ok=True)
-    chart = mean_scores_chart(summary, path.name, rows.loc[rows["task"] != "", "submission"].nunique())
+    readable = rows.loc[rows["task"] != "", "submission"].nunique()
+    chart = mean_scores_chart(summary, path.name, readable)
     (out_dir / "mean_scores.png").write_bytes(chart.png())
     target = out_dir / "report.md"
-    target.write_text(_markdown(path.name, rows, summary, chart), encoding="utf-8")
+    target.write_text(_markdown(path.name, rows, readable, summary, chart), encoding="utf-8")
     return target
 
 
@@ -171,9 +172,8 @@ def _statuses(row) -> str:
     return ", ".join(f"{row[s]} {s}" for s in STATUSES if row[s])
 
 
-def _markdown(source: str, rows: pd.DataFrame, summary: pd.DataFrame, chart: Chart) -> str:
+def _markdown(source: str, rows: pd.DataFrame, readable: int, summary: pd.DataFrame, chart: Chart) -> str:
     unreadable = rows[rows["task"] == ""]
-    readable = rows.loc[rows["task"] != "", "submission"].nunique()
     lines = [f"# Gradebook summary: {source}", "",
              f"{readable} submission{'s' * (readable != 1)} graded on {len(summary)} task{'s' * (len(summary) != 1)}."]
     if len(unreadable):

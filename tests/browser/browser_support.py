@@ -339,7 +339,7 @@ TIMED_PRESS_JS = """async ([widget, slider, key, figure, limit]) => {
 }"""
 
 
-def time_redraws(page, widget, presses: int, wait_until_idle) -> tuple[str, list[float]]:
+def time_redraws(page, widget, presses: int) -> tuple[str, list[float]]:
     """Milliseconds from a slider key press to the redrawn figure on screen, for ``presses`` presses.
 
     Uses the first slider that redraws the figure, pressing ArrowLeft and ArrowRight in turn so that the value
