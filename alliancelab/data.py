@@ -25,6 +25,8 @@ from alliancelab.errors import DataError
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PACKAGE_FILE = "datapackage.json"
 MAX_REPORTED_ERRORS = 5
+#: The tables that record when things happened, and their date columns: the record reaches their latest date.
+TIMELINE_DATES = {"events": ("date", "end_date"), "trade_tariffs": ("date",), "investment": ("date",)}
 
 
 def package(data_dir=None) -> dict:
@@ -63,6 +65,19 @@ def load(name: str, data_dir=None) -> pd.DataFrame:
     for field in descriptor["schema"]["fields"]:
         frame[field["name"]] = _typed(frame[field["name"]], field)
     return frame
+
+
+def current_to(data_dir=None) -> pd.Timestamp:
+    """The latest date in the timeline tables (``TIMELINE_DATES``): how far the module's record reaches."""
+    dates = [load(name, data_dir)[column] for name, columns in TIMELINE_DATES.items() for column in columns]
+    return pd.concat(dates).max()
+
+
+def current_to_line(data_dir=None) -> str:
+    """One Markdown line for the top of a lesson: "Data current to 15 May 2026" and where that date comes from."""
+    latest = current_to(data_dir)
+    tables = ", ".join(f"`{name}`" for name in TIMELINE_DATES)
+    return f"*Data current to {latest.day} {latest:%B %Y}: the latest date in the timeline tables ({tables}).*"
 
 
 def _read(path: Path) -> bytes:

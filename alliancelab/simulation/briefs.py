@@ -64,8 +64,7 @@ FACTS = {
     "reached_2pct": Fact(DEF, (("fiscal_year", "FY2025"), ("basis", "initial plus supplementary budgets")), 2.0,
                          "% of GDP"),
     "colby_3": Fact(DEF, (("series", "us_ask"), ("date_reported", "2025-03-05")), 3, "% of GDP"),
-    "colby_35": Fact(DEF, (("series", "us_ask"), ("source_url", "https://www.alojapan.com/1303357/u-s-asked-japan-"
-                                                  "to-raise-defense-spending-to-3-5-of-gdp")), 3.5, "% of GDP"),
+    "colby_35": Fact(DEF, (("series", "us_ask"), ("date_reported", "2025-06-21")), 3.5, "% of GDP"),
     "nds_5": Fact(DEF, (("series", "us_ask"), ("date_reported", "2026-01-27")), 5, "% of GDP"),
     "investment_550": Fact("investment", (("date", "2025-07-23"),), 550, "billion dollars"),
     "korea_2026": Fact(HNS, (("period", "2026 (South Korea, comparison)"),), 8.3, "%"),
