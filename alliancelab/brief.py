@@ -6,9 +6,10 @@ TITLE = "Japan-US Ties in the Trump 2.0 Era: Continuity, Change, and Strategic C
 AUTHOR = "Saume Saptaparna Nath"
 PUBLISHER = "KRF Center for Bangladesh and Global Affairs (CBGA)"
 
-#: The brief was written in late November 2024: the latest event it mentions is the
-#: Xi-Ishiba meeting at APEC in Lima on 15 November 2024. Events after this day are
-#: "after the brief" in the data and on every timeline.
+#: The brief was written in late November 2024: the latest date it gives is the Xi-Ishiba
+#: meeting at APEC in Lima on 15 November 2024, and it names Scott Bessent as Treasury
+#: Secretary, a choice Trump announced on 22 November 2024 (data/events.csv). Events after
+#: this day are "after the brief" in the data and on every timeline.
 WRITTEN = pd.Timestamp("2024-11-30")
 WRITTEN_LABEL = "Brief written (late Nov 2024)"
 

@@ -81,3 +81,11 @@ def test_events_cover_2012_to_2026_in_order(events):
 def test_after_brief_flag_agrees_with_the_date_written(events):
     assert (events["after_brief"] == (events["date"] > brief.WRITTEN)).all()
     assert events["after_brief"].any() and (~events["after_brief"]).any()
+
+
+def test_brief_is_dated_after_the_latest_event_it_names(events):
+    """The brief names Bessent as Treasury Secretary, so it cannot predate the announcement of his nomination."""
+    bessent = events[events["title"].str.contains("Bessent")]
+    assert len(bessent) == 1
+    assert bessent["date"].iloc[0] <= brief.WRITTEN
+    assert not bessent["after_brief"].iloc[0]

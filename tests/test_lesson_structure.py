@@ -44,3 +44,13 @@ def test_code_cells_stay_short(lesson):
     long_cells = [c["source"] for c in cells(lesson)
                   if c["cell_type"] == "code" and len("".join(c["source"]).splitlines()) > 6]
     assert not long_cells, f"{lesson.filename}: move logic into alliancelab/: {long_cells[0][:80]}"
+
+
+@pytest.mark.parametrize("lesson", AVAILABLE, ids=lambda lesson: lesson.filename)
+def test_lesson_says_how_current_its_data_is(lesson):
+    """Right after the title, one hidden-input cell shows "Data current to DATE", computed from the data."""
+    cell = cells(lesson)[1]
+    assert cell["cell_type"] == "code" and "hide-input" in cell["metadata"].get("tags", [])
+    assert "data.current_to_line()" in "".join(cell["source"])
+    shown = [text for o in cell["outputs"] for text in o.get("data", {}).get("text/markdown", [])]
+    assert not cell["outputs"] or "Data current to" in "".join(shown)
