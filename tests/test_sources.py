@@ -37,8 +37,7 @@ def mirror_domains() -> list[str]:
     """The domains listed in the data README's table of mirrors and aggregators."""
     text = README.read_text(encoding="utf-8")
     section = text.split(MIRROR_HEADING, 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| *([a-z0-9.-]+\.[a-z]+) *\|", section, flags=re.MULTILINE)
-    return [row for row in rows if row != "domain"]
+    return re.findall(r"^\| *([a-z0-9.-]+\.[a-z]+) *\|", section, flags=re.MULTILINE)
 
 
 def on_listed_domain(url: str, domains) -> bool:
