@@ -139,11 +139,70 @@ def test_the_san_francisco_system_was_pure_hub_and_spoke(ties):
     assert sorted(networks.hub_links(ties, 1953)["country_b"]) == ["Australia", "Japan", "Philippines", "South Korea"]
 
 
-def test_spoke_to_spoke_ties_begin_in_2007_and_the_quad_has_six_pairs(ties):
-    assert int(networks.spoke_links(ties, 2024)["year"].min()) == 2007
+def test_spoke_to_spoke_ties_begin_in_2006_and_the_quad_has_five_pairs_in_the_table(ties):
+    assert int(networks.spoke_links(ties, 2024)["year"].min()) == 2006  # the TSD's Japan-Australia leg
     quad = ties[ties["kind"] == "quad"]
-    assert len(quad) == 6 and set(quad["year"]) == {2017}
+    assert len(quad) == 5 and set(quad["year"]) == {2017}  # the Australia-India leg has no hub at either end
     assert networks.hub_share(ties, 2024) < networks.hub_share(ties, 2016) < 1
+
+
+# --- the inclusion rule ------------------------------------------------------------------------
+
+def _swap_hubs(table):
+    """The same table with the two hubs' names exchanged."""
+    swap = {US: "Japan", "Japan": US}
+    return table.assign(**{c: table[c].map(lambda name: swap.get(name, name)) for c in ("country_a", "country_b")})
+
+
+def test_every_row_follows_the_inclusion_rule(ties):
+    assert networks.follows_rule(ties).all()
+    assert set(ties["kind"]) <= set(networks.TIE_KINDS)
+    assert set(networks.countries(ties)) == set(networks.HUBS) | set(networks.PARTNERS)
+
+
+def test_the_rule_selects_rows_identically_for_both_hubs(ties):
+    """Exchanging the hubs' names changes no verdict, on the real table and on rows the rule must refuse."""
+    candidates = pd.DataFrame({
+        "year": [1951, 2016, 2022, 2023, 2025, 1948, 2016, 2017, 2023, 2023],
+        "country_a": [US, US, US, US, US, US, US, "Australia", US, US],
+        "country_b": ["Thailand", "Thailand", "Vietnam", "Vietnam", "India", "Australia", "South Korea", "India",
+                      "Japan", "China"],
+        "kind": ["treaty alliance", "strategic partnership", "strategic partnership", "strategic partnership",
+                 "quad", "treaty alliance", "intelligence-sharing agreement", "quad", "trilateral", "trilateral"],
+    })
+    verdicts = networks.follows_rule(candidates)
+    # admitted: an alliance; a partnership with a non-ally; a grouping with the other hub
+    assert verdicts.tolist() == [True, False, True, False, False, False, False, False, True, False]
+    assert networks.follows_rule(_swap_hubs(candidates)).tolist() == verdicts.tolist()
+    assert networks.follows_rule(_swap_hubs(ties)).all()
+
+
+#: Ties of one kind that BOTH hubs have with the same partner, as the sources show (each is a sourced row):
+#: the rule must admit both or neither. Vietnam, Indonesia and ASEAN were the gaps found in review.
+BOTH_HUBS = [
+    ("strategic partnership", "Vietnam"), ("strategic partnership", "Indonesia"), ("strategic partnership", "ASEAN"),
+    ("strategic partnership", "India"), ("security declaration", "India"), ("access agreement", "Australia"),
+    ("access agreement", "Philippines"), ("quad", "Australia"), ("quad", "India"),
+    ("trilateral", "Australia"), ("trilateral", "South Korea"), ("trilateral", "Philippines"),
+    ("trilateral", "India"),
+]
+
+
+@pytest.mark.parametrize("kind, partner", BOTH_HUBS)
+def test_a_tie_both_hubs_have_appears_for_both(ties, kind, partner):
+    rows = ties[(ties["kind"] == kind) & networks.involves(ties, partner)]
+    hubs = {hub for hub in networks.HUBS if networks.involves(rows, hub).any()}
+    assert hubs == set(networks.HUBS)
+
+
+def test_ties_of_one_hub_only_are_there_and_explained(ties):
+    """The US alliances and groupings named in review are in the table; Japan has no alliance but the US one."""
+    def has(a, b, kind):
+        return bool(((ties["kind"] == kind) & networks.involves(ties, a) & networks.involves(ties, b)).any())
+    assert has(US, "Thailand", "treaty alliance") and has(US, "Australia", "trilateral")  # Manila Pact; AUKUS, TSD
+    assert has("Japan", "Australia", "trilateral")  # the TSD's third leg
+    alliances = ties[ties["kind"] == "treaty alliance"]
+    assert networks.involves(alliances, US).all()
 
 
 def test_every_tie_is_sourced(ties):
@@ -168,8 +227,10 @@ def test_network_alt_and_legend_follow_the_year(ties):
     spokes = len(networks.spoke_links(ties, 2017))
     assert f"{spokes} ties bypass United States" in later.alt
     legend = [t.get_text() for t in later.figure.axes[0].get_legend().get_texts()]
-    assert "quad" in legend and "trilateral" not in legend
-    assert later.png() != network_plot.alliance_network(ties, 1953).png()
+    early = network_plot.alliance_network(ties, 1953)
+    early_legend = [t.get_text() for t in early.figure.axes[0].get_legend().get_texts()]
+    assert "quad" in legend and "quad" not in early_legend and "access agreement" not in early_legend
+    assert later.png() != early.png()
 
 
 def test_japan_centred_network_with_highlight(ties):

@@ -27,10 +27,10 @@ def _kadena_north_of_taipei():
     return float(japan_bases["lat"].min() - taipei)
 
 
-def _first_year_hub_share_below_half():
+def _first_year_hub_share_below_70_percent():
     ties = _ties()
     years = range(int(ties["year"].min()), int(ties["year"].max()) + 1)
-    return next(year for year in years if networks.hub_share(ties, year) < 0.5)
+    return next(year for year in years if networks.hub_share(ties, year) < 0.7)
 
 
 register(
@@ -52,12 +52,12 @@ register(
                       "`lat`; subtract Taipei's `lat`.",
                       "Round to one decimal place only at the end."),
                expected=_kadena_north_of_taipei, tolerance=0.05, unit="degrees of latitude"),
-    NumberTask("01.4", "The first year in which the explorer shows a hub share below 50%.",
+    NumberTask("01.4", "The first year in which the explorer shows a hub share below 70%.",
                hints=("Start at 1951 and move the slider forward one year at a time; watch the 'Hub share' in the "
                       "status line above the figure.",
                       "The share does not only fall: it can rise again when a new tie runs through the hub. "
-                      "Exactly 50% is not below 50%."),
-               expected=_first_year_hub_share_below_half, tolerance=0),
+                      "73% is not yet below 70%."),
+               expected=_first_year_hub_share_below_70_percent, tolerance=0),
     ChoiceTask("01.5", "Why, on Cha's 'powerplay' argument, did the US build separate bilateral alliances in Asia?",
                hints=("Re-read the 'Theory: hub-and-spoke or latticework?' section of lesson 01.",
                       "Cha's point is about what Washington gained from the *shape* of the system, "

@@ -30,6 +30,20 @@ TIE_COLUMNS = ("year", "country_a", "country_b", "kind")
 US = "United States"
 YEAR_RANGE = (1900, 2100)
 
+# The inclusion rule of data/alliance_ties.csv, stated in full in its description and in lesson 01.
+#: The two hubs the lesson compares; the rule names them alike.
+HUBS = (US, "Japan")
+#: Their Indo-Pacific partners in the table (ASEAN is one node).
+PARTNERS = ("ASEAN", "Australia", "India", "Indonesia", "Philippines", "South Korea", "Thailand", "Vietnam")
+#: Ties concluded in these years (the San Francisco treaties to the brief's eve) count.
+RULE_YEARS = (1951, 2024)
+#: The kinds of tie that count; the first four are bilateral, at most one row per pair for each.
+TIE_KINDS = ("treaty alliance", "access agreement", "security declaration", "strategic partnership", "quad",
+             "trilateral")
+BILATERAL_KINDS = TIE_KINDS[:4]
+#: Kinds not counted between treaty allies, whose alliance is the higher tie.
+BELOW_ALLIANCE = ("security declaration", "strategic partnership")
+
 
 def check_ties(ties) -> pd.DataFrame:
     """Raise AllianceLabError unless ``ties`` is a DataFrame with the tie columns and whole-number years."""
@@ -76,6 +90,25 @@ def _check_country(ties, name, what) -> str:
     if name not in known:
         raise AllianceLabError(f"Unknown {what} {name!r}. Countries in the table: {', '.join(known)}.")
     return name
+
+
+def follows_rule(ties) -> pd.Series:
+    """True for each row the inclusion rule admits (see ``HUBS`` to ``BELOW_ALLIANCE``).
+
+    A row needs a hub at one end and a partner or the other hub at the other, a year in ``RULE_YEARS`` and a
+    kind in ``TIE_KINDS``; a bilateral kind counts once per pair, and a declaration or partnership not at all
+    between treaty allies. Nothing depends on which hub is which.
+    """
+    check_ties(ties)
+    a, b, kind = (ties[c].astype(str) for c in ("country_a", "country_b", "kind"))
+    pair = pd.Series([frozenset(p) for p in zip(a, b)], index=ties.index)
+    allies = set(pair[kind == "treaty alliance"])
+    members = set(HUBS) | set(PARTNERS)
+    ok = a.isin(members) & b.isin(members) & (a.isin(HUBS) | b.isin(HUBS))
+    ok &= ties["year"].between(*RULE_YEARS) & kind.isin(TIE_KINDS)
+    ok &= ~(kind.isin(BELOW_ALLIANCE) & pair.isin(allies))
+    ok &= ~(kind.isin(BILATERAL_KINDS) & pd.DataFrame({"pair": pair, "kind": kind}).duplicated())
+    return ok
 
 
 def ties_until(ties, year, countries=None) -> pd.DataFrame:

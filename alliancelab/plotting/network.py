@@ -42,8 +42,7 @@ LINE_STYLES = {
     "treaty alliance": "-",
     "security declaration": (0, (6, 2)),
     "strategic partnership": (0, (1, 1.5)),
-    "visiting forces agreement": (0, (6, 2, 1, 2)),
-    "reciprocal access agreement": (0, (3, 1)),
+    "access agreement": (0, (3, 1)),
     "quad": (0, (6, 1.5, 1, 1.5, 1, 1.5)),
     "trilateral": (0, (2, 2)),
 }
