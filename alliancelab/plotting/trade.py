@@ -77,7 +77,8 @@ def _plot_runs(axes, rows, colour, marker, label):
     for i, (year, value) in enumerate(zip(years, values)):
         below = i % 2 == 1
         axes.annotate(f"{value:g}", (year, value), textcoords="offset points", xytext=(0, -13 if below else 8),
-                      ha="center", fontsize=7, color=colour)
+                      ha="center", fontsize=7, color=colour, zorder=4,
+                      bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
 
 
 def trade_balance(balance: pd.DataFrame) -> Chart:
