@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
@@ -148,8 +149,23 @@ def test_trade_balance_keeps_the_two_bases_apart(balance):
     assert [t.get_text() for t in left.texts] == [f"{v:g}" for v in us["value"]]
     missing = plots.missing_years(balance, plots.US_BASIS)
     assert 2018 in missing and all(year not in missing for year in us["year"])
-    assert "no sourced figure for 2018" in chart.alt
-    assert "data/trade_balance.csv" in chart.caption
+    gaps = plots._spans(missing)
+    assert "2018" in gaps and f"no sourced figure for {gaps}" in chart.alt
+    assert "data/trade_balance.csv" in chart.caption and f"US basis {gaps}" in chart.caption
+
+
+def test_trade_balance_panels_hold_one_basis_each_and_labels_do_not_overlap(balance):
+    chart = plots.trade_balance(balance)
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    left, right = chart.figure.axes
+    jp = plots.balance_series(balance, plots.JAPAN_BASIS, "calendar year")
+    assert [t.get_text() for t in right.texts] == [f"{v:g}" for v in jp["value"]]  # no fiscal years mixed in
+    assert "FY2024" in chart.caption  # named, not plotted
+    renderer = canvas.get_renderer()
+    for axes in (left, right):
+        boxes = [t.get_window_extent(renderer) for t in axes.texts]
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
 def test_tariff_steps_are_built_from_the_rows(tariff_table):
@@ -161,14 +177,33 @@ def test_tariff_steps_are_built_from_the_rows(tariff_table):
     assert goods["legal_basis"].iloc[-1] == "Section 122"
 
 
+def test_tariff_steps_say_whether_the_rate_includes_the_mfn_duty(tariff_table):
+    steps = plots.japan_tariff_steps(tariff_table)
+    goods = steps[steps["series"] == "Most Japanese goods"]
+    on_top, all_in = "additional (on top of MFN)", plots.ALL_IN
+    assert goods["rate_basis"].tolist() == [on_top, on_top, all_in, on_top]  # EO 14345 all-in; Section 122 on top
+    cars = steps[steps["series"] == "Japanese cars"]["rate_basis"].tolist()
+    assert cars == ["MFN duty itself", all_in, all_in]  # 27.5% = MFN + Section 232
+    assert plots.basis_label(10, on_top) == "10% + MFN" and plots.basis_label(15, all_in) == "15% all-in"
+
+
 def test_tariff_timeline_has_two_panels_and_alt_text_from_data(tariff_table):
     chart = plots.tariff_timeline(tariff_table)
     top, bottom = chart.figure.axes
     assert top.get_ylabel() == "Tariff rate on Japan (%)" and bottom.get_ylabel() == "Tariff rate on China (%)"
     peak = tariff_table[tariff_table["partner"] == "China"]["rate"].max()
     assert f"peaking at {peak:g}%" in chart.alt
-    assert "Japanese cars: 2.5% (26 Mar 2025) then 27.5% (03 Apr 2025) then 15% (16 Sep 2025)" in chart.alt
+    assert ("Japanese cars: 2.5% MFN (26 Mar 2025) then 27.5% all-in (03 Apr 2025) then 15% all-in (16 Sep 2025)"
+            in chart.alt)
+    assert "15% all-in (04 Sep 2025) then 10% + MFN (24 Feb 2026)" in chart.alt
     assert "24% on 02 Apr 2025" in chart.alt
+    labels = [t for t in top.texts if "MFN" in t.get_text() or "all-in" in t.get_text()]
+    assert [t.get_text() for t in labels] == ["10% + MFN", "15% + MFN", "15% all-in", "10% + MFN"]
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    boxes = [t.get_window_extent(canvas.get_renderer()) for t in labels]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert "not a flat 5-point cut" in chart.caption and "Sources disagree on the Section 122 rate" in chart.caption
 
 
 def test_missing_row_gives_a_clear_error(tariff_table):

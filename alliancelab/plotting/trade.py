@@ -30,6 +30,9 @@ TURNING_POINTS = [("2025-04-09", "all countries", "IEEPA", "90-day pause"),
                   ("2025-09-04", "Japan", "IEEPA", "EO 14345"),
                   ("2026-02-20", "Japan", "IEEPA", "Court: IEEPA ruling")]
 TIMELINE_START, TIMELINE_END = pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30")
+#: ``trade_tariffs.rate_basis``: whether a rate includes the ordinary MFN duty or comes on top of it.
+ALL_IN = "all-in (includes MFN)"
+BASIS_SHORT = {ALL_IN: " all-in", "additional (on top of MFN)": " + MFN", "MFN duty itself": " MFN"}
 
 
 # --- trade balance ---------------------------------------------------------------------------------------
@@ -60,59 +63,60 @@ def _spans(years: list[int]) -> str:
     return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
 
 
-def _plot_runs(axes, rows, colour, marker, label, filled=True):
+def _plot_runs(axes, rows, colour, marker, label):
     """Markers for every year; lines only between consecutive years, so gaps stay visible.
 
-    Hollow (fiscal-year) series sit a quarter-year to the right: a Japanese fiscal year runs April to March.
+    Value labels alternate above and below the points so that neighbouring years do not overlap.
     """
-    offset = 0 if filled else 0.25
-    years, values = [y + offset for y in rows["year"].astype(int)], list(rows["value"])
-    axes.scatter(years, values, color=colour if filled else "white", edgecolor=colour, marker=marker, s=55,
-                 linewidth=1.5, zorder=3, label=label)
+    years, values = list(rows["year"].astype(int)), list(rows["value"])
+    axes.scatter(years, values, color=colour, edgecolor=colour, marker=marker, s=55, linewidth=1.5, zorder=3,
+                 label=label)
     for (y0, v0), (y1, v1) in zip(zip(years, values), zip(years[1:], values[1:])):
-        if round(y1 - y0) == 1:
-            axes.plot([y0, y1], [v0, v1], color=colour, linewidth=1.8, linestyle="-" if filled else ":", zorder=2)
-    for year, value in zip(years, values):
-        axes.annotate(f"{value:g}", (year, value), textcoords="offset points", xytext=(0, 8) if filled else (9, -3),
-                      ha="center" if filled else "left", fontsize=8, color=colour)
+        if y1 - y0 == 1:
+            axes.plot([y0, y1], [v0, v1], color=colour, linewidth=1.8, zorder=2)
+    for i, (year, value) in enumerate(zip(years, values)):
+        below = i % 2 == 1
+        axes.annotate(f"{value:g}", (year, value), textcoords="offset points", xytext=(0, -13 if below else 8),
+                      ha="center", fontsize=7, color=colour, zorder=4,
+                      bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
 
 
 def trade_balance(balance: pd.DataFrame) -> Chart:
-    """Two panels: the US Census deficit (billion USD) and the Japan MOF surplus (trillion yen), never mixed."""
+    """Two panels, one basis each: the US Census deficit (billion USD) and the Japan MOF surplus (trillion yen),
+    calendar years only; years with no sourced figure are left as visible gaps and named in the caption."""
     if balance.empty:
         raise AllianceLabError("The trade_balance table is empty: nothing to draw.")
-    styles = palette(["us", "jp calendar", "jp fiscal"])
+    styles = palette(["us", "jp calendar"])
     first, last = int(balance["year"].min()), int(balance["year"].max())
     figure, left = new_figure("US-Japan goods trade balance, two statistical bases",
                               "Calendar year", "US goods deficit with Japan (billion USD)", size=(11, 4.6))
-    right = add_right_panel(figure, left, "Japan MOF basis (right panel)",
-                            "Year (Japanese fiscal year: April to March)",
+    right = add_right_panel(figure, left, "Japan MOF basis (right panel)", "Calendar year",
                             "Japan's goods surplus with the US (trillion yen)")
     us = balance_series(balance, US_BASIS, "calendar year")
-    _plot_runs(left, us, *styles["us"], "US Census, calendar year")
     jp_cal = balance_series(balance, JAPAN_BASIS, "calendar year")
     jp_fis = balance_series(balance, JAPAN_BASIS, "Japanese fiscal year")
-    _plot_runs(right, jp_cal, *styles["jp calendar"], "Japan MOF, calendar year")
-    _plot_runs(right, jp_fis, *styles["jp fiscal"], "Japan MOF, fiscal year (hollow)", filled=False)
-    left.set_ylim(0, us["value"].max() * 1.3)
-    right.set_ylim(0, pd.concat([jp_cal["value"], jp_fis["value"]]).max() * 1.3)
-    for axes in (left, right):
+    _plot_runs(left, us, *styles["us"], "US Census basis, calendar year")
+    _plot_runs(right, jp_cal, *styles["jp calendar"], "Japan MOF basis, calendar year")
+    for axes, rows in ((left, us), (right, jp_cal)):
+        axes.set_ylim(0, rows["value"].max() * 1.3)
         axes.set_xlim(first - 0.5, last + 0.5)
         axes.set_xticks(range(first, last + 1))
-        axes.tick_params(axis="x", labelrotation=45)
+        axes.tick_params(axis="x", labelrotation=45, labelsize=8)
         axes.legend(loc="lower left", fontsize=8, frameon=False)
     gaps_us = _spans(missing_years(balance, US_BASIS))
     gaps_jp = _spans(missing_years(balance, JAPAN_BASIS))
-    alt = (f"Two side-by-side panels of the US-Japan goods trade balance, {first}-{last}, kept apart because "
-           f"they use different statistics, units and periods. Left, US Census (billion USD, calendar years): "
+    fiscal = ", ".join(f"{v:g} in FY{y}" for y, v in zip(jp_fis["year"], jp_fis["value"]))
+    alt = (f"Two side-by-side panels of the US-Japan goods trade balance, calendar years {first}-{last}, kept apart "
+           f"because they use different statistics and units. Left, US Census basis (billion USD): "
            + ", ".join(f"{v:g} in {y}" for y, v in zip(us["year"], us["value"]))
-           + f"; no sourced figure for {gaps_us}. Right, Japan's Ministry of Finance (trillion yen): calendar "
+           + f"; no sourced figure for {gaps_us}. Right, Japan's Ministry of Finance (trillion yen): "
            + ", ".join(f"{v:g} in {y}" for y, v in zip(jp_cal["year"], jp_cal["value"]))
-           + "; fiscal years " + ", ".join(f"{v:g} in FY{y}" for y, v in zip(jp_fis["year"], jp_fis["value"]))
-           + f"; no calendar-year figure for {gaps_jp}. " + _latest_change(jp_cal, "trillion yen"))
-    caption = ("Figure: US-Japan goods trade balance from data/trade_balance.csv. Left: US Census basis (US deficit, "
-               "billion USD). Right: Japan MOF basis (Japan's surplus, trillion yen; filled = calendar year, "
-               "hollow = fiscal year). Lines join consecutive years only; gaps are years with no sourced figure.")
+           + f"; no sourced figure for {gaps_jp}. " + _latest_change(jp_cal, "trillion yen"))
+    caption = ("Figure: US-Japan goods trade balance, calendar years, from data/trade_balance.csv. Left: US Census "
+               "basis (US deficit, billion USD). Right: Japan MOF basis (Japan's surplus, trillion yen). Lines join "
+               f"consecutive years only. Years with no sourced figure, left blank rather than estimated: US basis "
+               f"{gaps_us}; Japan basis {gaps_jp}."
+               + (f" Japanese fiscal-year figures (April-March), not plotted: {fiscal}." if fiscal else ""))
     return Chart(figure, alt=alt, caption=caption)
 
 
@@ -137,15 +141,23 @@ def _row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd
 
 
 def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
-    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis."""
+    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis,
+    rate_basis (whether the rate includes the ordinary MFN duty or comes on top of it)."""
     records = []
     for series, keys in JAPAN_SERIES.items():
         rate = 0.0
         for date, partner, basis, how in keys:
             row = _row(tariffs, date, partner, basis)
             rate = rate + row["rate"] if how == "add" else row["rate"]
-            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis})
+            rate_basis = ALL_IN if how == "add" else row["rate_basis"]
+            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis,
+                            "rate_basis": rate_basis})
     return pd.DataFrame(records)
+
+
+def basis_label(rate: float, rate_basis: str) -> str:
+    """'15% all-in' or '10% + MFN': a rate with the short form of its basis."""
+    return f"{rate:g}%" + BASIS_SHORT.get(rate_basis, "")
 
 
 def deal_rate(tariffs: pd.DataFrame) -> tuple[float, str]:
@@ -208,6 +220,12 @@ def tariff_timeline(tariffs: pd.DataFrame) -> Chart:
     top.axhspan(allies.min(), allies.max(), color=OKABE_ITO["yellow"], alpha=0.25, zorder=0,
                 label=f"Campaign pledge for allies:\n{allies.min():g}-{allies.max():g}%")
     _draw_steps(top, shown, styles, TIMELINE_END)
+    goods_colour = styles["Most Japanese goods"][0]
+    for i, step in enumerate(shown[shown["series"] == "Most Japanese goods"].itertuples()):
+        left_side = i % 2 == 1  # alternate sides: neighbouring steps can be only weeks apart
+        top.annotate(basis_label(step.rate, step.rate_basis), (step.date, step.rate), textcoords="offset points",
+                     xytext=(-4 if left_side else 4, -14), ha="right" if left_side else "left", fontsize=8,
+                     color=goods_colour, fontweight="bold")
     announced = japan_announcements(tariffs)
     colour, marker = styles["announced"]
     top.scatter(announced["date"], announced["rate"], facecolor="white", edgecolor=colour, marker=marker, s=70,
@@ -242,19 +260,25 @@ def tariff_timeline(tariffs: pd.DataFrame) -> Chart:
     return Chart(figure, alt=_tariff_alt(shown, announced, china), caption=(
         "Figure: US tariffs on Japan, 2025-26, from data/trade_tariffs.csv. Top: rates in effect (steps) on most "
         "Japanese goods, cars (2.5% MFN plus the 25% Section 232 tariff, then 15%) and steel; hollow markers are "
-        "announced rates. Shaded band: the campaign pledge for allies. Bottom: China, each rate as its source "
-        "reports it (they do not all measure the same tariff layers; see the applies_to column)."))
+        "announced rates. Labels on the steps for most goods give the basis: 'all-in' rates include the ordinary "
+        "MFN duty (EO 14345: MFN plus the extra duty add up to 15%), '+ MFN' rates come on top of it. So the move "
+        "from 15% all-in to the 10% Section 122 surcharge (+ MFN) was not a flat 5-point cut: a good with a 2.5% MFN "
+        "duty went from 15% to 12.5%, one with a 7% MFN duty from 15% to 17%. Sources disagree on the Section 122 "
+        "rate: CBP guidance and law-firm alerts give 10%, Trump announced 15% (hollow marker). Shaded band: the "
+        "campaign pledge for allies. Bottom: China, each rate as its source reports it (they do not all measure the "
+        "same tariff layers; see the applies_to and rate_basis columns)."))
 
 
 def _tariff_alt(shown, announced, china) -> str:
     parts = []
     for series, rows in shown.groupby("series", sort=False):
-        path = " then ".join(f"{r.rate:g}% ({r.date:%d %b %Y})" for r in rows.itertuples())
+        path = " then ".join(f"{basis_label(r.rate, r.rate_basis)} ({r.date:%d %b %Y})" for r in rows.itertuples())
         parts.append(f"{series}: {path}")
     threats = ", ".join(f"{r.rate:g}% on {r.date:%d %b %Y}" for r in announced.itertuples())
     peak = china.loc[china["rate"].idxmax()]
     return (f"Step chart of US tariffs in effect on Japan from {TIMELINE_START:%B %Y} to {TIMELINE_END:%B %Y}. "
-            + ". ".join(parts) + f". Announced rates for most Japanese goods: {threats}. Dotted lines mark the "
+            + ". ".join(parts) + f". 'All-in' rates include the ordinary MFN duty; '+ MFN' rates come on top of "
+            f"it. Announced rates for most Japanese goods: {threats}. Dotted lines mark the "
             f"pause, the July deal, EO 14345 and the Supreme Court's IEEPA ruling. Lower panel: rates reported for "
             f"China, peaking at {peak['rate']:g}% on {peak['date']:%d %b %Y}, far above any rate on Japan.")
 
