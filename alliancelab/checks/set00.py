@@ -47,7 +47,7 @@ register(
                       "Count the markers in the grey area, or the rows marked '(after the brief)' in the list."),
                expected=_trade_after_brief_2024_2026, tolerance=0),
     ChoiceTask("00.5", "What reason did Trump's team give for declining Ishiba's meeting in November 2024?",
-               hints=("The brief says Trump turned down Ishiba's request; check the `events` table rather than the brief.",
+               hints=("The brief says Trump turned down Ishiba's request; check the `events` table, not the brief.",
                       "Search the event titles for 'Ishiba' in November 2024 and read the title and quote."),
                options={"a": "Japan's trade surplus with the United States",
                         "b": "No meetings with foreign leaders before the inauguration, citing the Logan Act",

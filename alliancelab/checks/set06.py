@@ -6,7 +6,7 @@ from numbers import Real
 
 from alliancelab import data
 from alliancelab.checks.registry import register
-from alliancelab.checks.tasks import ChoiceTask, ItemsTask, NumberTask, TableTask, Task
+from alliancelab.checks.tasks import ItemsTask, NumberTask, TableTask, Task
 from alliancelab.models import forecasting, scorecard
 
 #: The two FY2025 rows of ``defense_spending`` that measure the same spending against FY2022 GDP.
@@ -54,7 +54,7 @@ def _supplementary_points():
     return float(value[WITH_SUPPLEMENTARY] - value[INITIAL])
 
 
-#: Task 8: five of the brief's sentences, word for word, for learners to code themselves.
+#: Task 5: five of the brief's sentences, word for word, for learners to code themselves.
 RAW_CLAIMS = {
     "C12": "Trump, on the other hand, has stated unequivocally that he plans to leave the Paris Agreement once more.",
     "C18": "Nevertheless, given that he revived the Quad security cooperation with Japan, India, and Australia during "
@@ -70,7 +70,7 @@ RAW_CLAIMS = {
 
 
 def module_coding() -> dict:
-    """The module's kind for each of the five sentences of task 8."""
+    """The module's kind for each of the five sentences of task 5."""
     kinds = _claims().set_index("claim_id")["kind"].astype(str)
     return {claim_id: kinds[claim_id] for claim_id in RAW_CLAIMS}
 
@@ -129,23 +129,14 @@ register(
                       "Read the 'Brier score' in the status line at 0.90 and at 0.60 and subtract; or compute both "
                       "with `forecasting.brier_score` (eight probabilities, eight outcomes of 0)."),
                expected=_cost_of_confidence, tolerance=0.001),
-    ChoiceTask("06.5", "What should a careful checker do with a figure seen only as a blog repost?",
-               hints=("Re-read 'Judging the sources' in the lesson, and the note of claim C14.",
-                      "`scorecard.source_audit(claims)` marks notes that mention a repost, blog or aggregator."),
-               options={"a": "Cite the blog: the number matches other reports, so the source does not matter.",
-                        "b": "Look for the original or agency copy on a reputable site; if none is found, cite "
-                             "the repost for reading only and say so in the note.",
-                        "c": "Drop the claim from the fact-check: a repost proves it is false.",
-                        "d": "Rate the claim 'inaccurate', because it cannot be checked."},
-               correct="b"),
+    CodingTask("06.5", "Code five of the brief's sentences yourself and give your agreement with the module.",
+               hints=("Use the five kinds of lesson 06: fact, observation, forecast, implied forecast, recommendation.",
+                      "The module's kinds: `claims.set_index(\"claim_id\")[\"kind\"]`. Count the ids where yours is "
+                      "the same and divide by 5.")),
     NumberTask("06.6", "By how many points does FY2025's share of FY2022 GDP rise when the supplementary budget "
                        "is counted?",
                hints=("Keep the `defense_spending` rows with `series` 'gdp_share' and `fiscal_year` 'FY2025'.",
                       "Two of them are measured against FY2022 GDP: 'initial budget' and 'initial plus "
                       "supplementary'. Subtract the first from the second."),
                expected=_supplementary_points, tolerance=0.05, unit="percentage points of GDP"),
-    CodingTask("06.8", "Code five of the brief's sentences yourself and give your agreement with the module.",
-               hints=("Use the five kinds of lesson 06: fact, observation, forecast, implied forecast, recommendation.",
-                      "The module's kinds: `claims.set_index(\"claim_id\")[\"kind\"]`. Count the ids where yours is "
-                      "the same and divide by 5.")),
 )

@@ -64,8 +64,9 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
             rows.append({"kind": kind, "verdict": verdict,
                          "claims": int((subset["verdict"].astype(str) == verdict).sum())})
     misfits = claims[[str(v) not in VERDICTS.get(str(k), ()) for k, v in zip(claims["kind"], claims["verdict"])]]
-    for (kind, verdict), n in misfits.groupby([misfits["kind"].astype(str), misfits["verdict"].astype(str)]).size().items():
-        rows.append({"kind": "unknown", "verdict": f"{kind}: {verdict}", "claims": int(n)})
+    pairs = misfits["kind"].astype(str) + ": " + misfits["verdict"].astype(str)
+    for verdict, n in pairs.value_counts(sort=False).items():
+        rows.append({"kind": "unknown", "verdict": verdict, "claims": int(n)})
     return pd.DataFrame(rows)
 
 

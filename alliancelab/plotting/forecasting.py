@@ -105,8 +105,8 @@ def scorecard_chart(claims: pd.DataFrame) -> Chart:
     if len(implied):
         note += f" Implied forecasts, not shown: {', '.join(implied['claim_id'])}."
     return Chart(figure, alt=_scorecard_alt(dated, undated), caption=(
-        f"Figure: the brief's stated forecasts (kind = forecast) in {CLAIMS_TABLE}, placed at the date each outcome was "
-        "observed (date_observed) and marked by verdict; dashed line: when the brief was written." + note))
+        f"Figure: the brief's stated forecasts (kind = forecast) in {CLAIMS_TABLE}, placed at the date each outcome "
+        "was observed (date_observed) and marked by verdict; dashed line: when the brief was written." + note))
 
 
 def _scorecard_alt(dated: pd.DataFrame, undated: pd.DataFrame) -> str:
