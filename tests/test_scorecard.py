@@ -162,7 +162,7 @@ def test_source_audit_needs_a_source_title_column():
 def test_verdict_chart_alt_text_follows_the_counts(claims):
     chart = plots.verdict_counts(claims)
     axes = chart.figure.axes[0]
-    assert axes.get_title(loc="left") == "The brief's checkable claims, by verdict"
+    assert axes.get_title(loc="left") == "The brief's checkable claims, by kind and verdict"
     assert axes.get_xlabel() == "Number of claims" and axes.get_ylabel() == "Kind of claim: verdict"
     assert len(axes.get_yticklabels()) == 18
     counts = model.verdict_counts(claims).set_index(["kind", "verdict"])["claims"]

@@ -27,7 +27,7 @@ def verdict_counts(claims: pd.DataFrame) -> Chart:
     """Horizontal bars: how many of the brief's claims of each kind got each verdict (zero counts shown)."""
     counts = scorecard.verdict_counts(claims)
     counts = counts[counts["kind"].isin(list(scorecard.VERDICTS))]
-    figure, axes = new_figure("The brief's checkable claims, by verdict", "Number of claims",
+    figure, axes = new_figure("The brief's checkable claims, by kind and verdict", "Number of claims",
                               "Kind of claim: verdict", size=(9, 8))
     labels, row = [], 0
     positions = {}
