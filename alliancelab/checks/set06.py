@@ -90,7 +90,7 @@ class CodingTask(Task):
         coding, share = answer["coding"], answer["agreement"]
         if not isinstance(coding, dict) or set(coding) != set(RAW_CLAIMS):
             return f"'coding' should be a dict with one kind for each of {', '.join(RAW_CLAIMS)}."
-        wrong = [k for k, kind in coding.items() if kind not in scorecard.VERDICTS]
+        wrong = [k for k, kind in coding.items() if not isinstance(kind, str) or kind not in scorecard.VERDICTS]
         if wrong:
             return f"{wrong[0]}: {coding[wrong[0]]!r} is not a kind. Kinds: {', '.join(scorecard.VERDICTS)}."
         if isinstance(share, bool) or not isinstance(share, Real) or not 0 <= share <= 1:
