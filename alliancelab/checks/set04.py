@@ -91,7 +91,7 @@ register(
                correct=_unreliable_patron_letter()),
     ChoiceTask("04.6", "Which statement about South Africa, the two courts and the brief is right?",
                hints=("Find claim C30 in `claims` and read its verdict, evidence and note.",
-                      "Two different steps, a month apart: one at the court that tries individuals, one at the court "
+                      "Two different steps, six weeks apart: one at the court that tries individuals, one at the court "
                       "that settles disputes between states."),
                options={"a": "The brief confuses the courts: South Africa's only case is at the ICJ.",
                         "b": "The brief is right: in November 2023 South Africa and four other states referred the "
