@@ -1,4 +1,4 @@
-"""Exercise set 04 (Opportunities): partnerships, the China-Japan timeline, the security dilemma, the brief's slips."""
+"""Exercise set 04 (Opportunities): partnerships, the China-Japan timeline, the security dilemma, the two courts."""
 
 import numpy as np
 
@@ -89,13 +89,15 @@ register(
                       "`security_dilemma.regime(...)` names the fear that dominates at the best commitment."),
                options=UNRELIABLE_OPTIONS,
                correct=_unreliable_patron_letter()),
-    ChoiceTask("04.6", "Which statement about South Africa's case and the brief is right?",
-               hints=("Find claim C30 in `claims` and read its verdict and evidence.",
-                      "The `events` row dated 2023-12-29 names the court in its title."),
-               options={"a": "The brief is right: the case is at the ICC, the UN court for disputes between states.",
-                        "b": "The case was filed at the ICJ, the UN court for disputes between states; the ICC is "
-                             "a separate court that tries individuals.",
-                        "c": "The case was filed at the ICJ, but only after the brief was written.",
-                        "d": "The ICJ and the ICC are two names for the same court."},
+    ChoiceTask("04.6", "Which statement about South Africa, the two courts and the brief is right?",
+               hints=("Find claim C30 in `claims` and read its verdict, evidence and note.",
+                      "Two different steps, six weeks apart: one at the court that tries individuals, one at the court "
+                      "that settles disputes between states."),
+               options={"a": "The brief confuses the courts: South Africa's only case is at the ICJ.",
+                        "b": "The brief is right: in November 2023 South Africa and four other states referred the "
+                             "situation in Palestine to the ICC prosecutor; its genocide case against Israel is a "
+                             "separate case at the ICJ.",
+                        "c": "The ICJ and the ICC are two names for the same court.",
+                        "d": "South Africa went to the ICC only after the brief was written."},
                correct="b"),
 )

@@ -1,8 +1,14 @@
-"""The brief's scorecard: verdicts on its facts and forecasts, gaps in the record, and where sources come from.
+"""The brief's scorecard: verdicts on its claims by kind, gaps in the record, and where sources come from.
 
 Works on the ``brief_claims`` table (``data.load("brief_claims")``): one row per checkable claim, a
-``kind`` (fact or prediction), a ``verdict`` and the source behind it. Nothing here decides a verdict;
+``kind``, a ``verdict`` on that kind's scale and the source behind it. Nothing here decides a verdict;
 the functions count, sort and audit what the table records, and report what it does not record.
+
+The kinds (coding rules in data/README.md and lesson 06): a **fact** (true or false when written), an
+**observation** (the author's reading of the present: a stance, a mood, a cause), a **forecast** (the brief
+says what will happen), an **implied forecast** (a forecast the module reads into the brief) and a
+**recommendation** (what Japan should do). Only stated forecasts are scored as forecasts: an implied forecast
+grades the module's reading rather than the author, so it is listed but left out of the score.
 
 Method: the verdict scales follow fact-checking practice (e.g. Lucas Graves (2016), *Deciding What's True:
 The Rise of Political Fact-Checking in American Journalism*, Columbia University Press); scoring forecasts
@@ -16,13 +22,20 @@ import pandas as pd
 from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 
+_TRUTH = ("accurate", "partly accurate", "inaccurate")
+_OUTCOME = ("came true", "partly came true", "did not come true", "too early")
 #: The verdict scale for each kind of claim, best first (the order of the schema's enum).
 VERDICTS = {
-    "fact": ("accurate", "partly accurate", "inaccurate"),
-    "prediction": ("came true", "partly came true", "did not come true", "too early"),
+    "fact": _TRUTH,
+    "observation": _TRUTH,
+    "forecast": _OUTCOME,
+    "implied forecast": _OUTCOME,
+    "recommendation": ("taken up", "partly taken up", "not taken up", "too early"),
 }
+#: The kinds whose outcome is observed after the brief (they need a ``date_observed``).
+LATER = ("forecast", "implied forecast", "recommendation")
 
-#: A prediction's verdict as a 0/1 outcome for a Brier score; the others are not scored.
+#: A forecast's verdict as a 0/1 outcome for a Brier score; the others are not scored.
 OUTCOMES = {"came true": 1, "did not come true": 0}
 
 #: A rough sort of sources by the words of their title (first match wins). Read the page to be sure.
@@ -50,43 +63,64 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
         for verdict in verdicts:
             rows.append({"kind": kind, "verdict": verdict,
                          "claims": int((subset["verdict"].astype(str) == verdict).sum())})
-    unknown = claims[~claims["verdict"].astype(str).isin([v for vs in VERDICTS.values() for v in vs])]
-    for verdict, n in unknown["verdict"].astype(str).value_counts().items():
+    misfits = claims[[str(v) not in VERDICTS.get(str(k), ()) for k, v in zip(claims["kind"], claims["verdict"])]]
+    pairs = misfits["kind"].astype(str) + ": " + misfits["verdict"].astype(str)
+    for verdict, n in pairs.value_counts(sort=False).items():
         rows.append({"kind": "unknown", "verdict": verdict, "claims": int(n)})
     return pd.DataFrame(rows)
 
 
-def _by_kind(claims: pd.DataFrame, kind: str) -> pd.DataFrame:
+def kind_table(claims: pd.DataFrame, kinds) -> pd.DataFrame:
+    """The claims of the given kind (or kinds), sorted from the best verdict to the worst, then by id."""
     validation.table(claims, "brief_claims", CLAIM_COLUMNS)
-    subset = claims[claims["kind"].astype(str) == kind].copy()
-    order = {verdict: i for i, verdict in enumerate(VERDICTS[kind])}
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    unknown = [kind for kind in kinds if kind not in VERDICTS]
+    if unknown:
+        raise AllianceLabError(f"Unknown kind {unknown[0]!r}. Kinds: {', '.join(VERDICTS)}.")
+    subset = claims[claims["kind"].astype(str).isin(kinds)].copy()
+    order = {verdict: i for kind in kinds for i, verdict in enumerate(VERDICTS[kind])}
     subset["_order"] = subset["verdict"].astype(str).map(order)
     return subset.sort_values(["_order", "claim_id"], kind="stable").drop(columns="_order")
 
 
 def facts(claims: pd.DataFrame) -> pd.DataFrame:
     """The fact claims, sorted from accurate to inaccurate, then by id."""
-    return _by_kind(claims, "fact")
+    return kind_table(claims, "fact")
 
 
-def predictions(claims: pd.DataFrame) -> pd.DataFrame:
-    """The predictions with a 0/1 ``outcome`` where the verdict allows it, sorted by the date observed."""
-    subset = _by_kind(claims, "prediction")
+def forecasts(claims: pd.DataFrame, implied: bool = False) -> pd.DataFrame:
+    """The brief's forecasts (``implied=True``: with the implied ones), with a 0/1 ``outcome`` where the
+    verdict allows it, sorted by the date observed."""
+    subset = kind_table(claims, ["forecast", "implied forecast"] if implied else "forecast")
     subset["outcome"] = subset["verdict"].astype(str).map(OUTCOMES).astype("Int64")
     if "date_observed" in subset.columns:
         subset = subset.sort_values(["date_observed", "claim_id"], kind="stable", na_position="last")
     return subset
 
 
-def scored_predictions(claims: pd.DataFrame) -> pd.DataFrame:
-    """Predictions that clearly came true (1) or did not (0): the ones a Brier score can use."""
-    subset = predictions(claims)
+def scored_forecasts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Stated forecasts that clearly came true (1) or did not (0): the ones a Brier score can use.
+    Implied forecasts are left out: they score the module's reading, not the brief."""
+    subset = forecasts(claims)
     return subset[subset["outcome"].notna()]
 
 
+def recommendations(claims: pd.DataFrame) -> pd.DataFrame:
+    """The brief's recommendations: was each taken up, and with what result? One row each, best uptake first.
+
+    Columns: ``claim_id``, ``recommendation`` (the claim), ``taken_up`` (the verdict), ``result`` (the
+    evidence), ``date_observed`` and ``source_title``.
+    """
+    subset = kind_table(claims, "recommendation")
+    columns = {"claim_id": "claim_id", "claim_text": "recommendation", "verdict": "taken_up", "evidence": "result",
+               "date_observed": "date_observed", "source_title": "source_title"}
+    return subset[[c for c in columns if c in subset.columns]].rename(columns=columns).reset_index(drop=True)
+
+
 def gaps(claims: pd.DataFrame) -> pd.DataFrame:
-    """What the record lacks: ids missing from the C01, C02, ... sequence, predictions without a date
-    observed or marked "too early", and rows without a verdict or a source. One row per problem."""
+    """What the record lacks: ids missing from the C01, C02, ... sequence, verdicts off their kind's scale,
+    forecasts and recommendations without a date observed or marked "too early", and rows without a verdict
+    or a source. One row per problem."""
     validation.table(claims, "brief_claims", CLAIM_COLUMNS)
     problems = []
     numbers = sorted(int(m.group(1)) for m in claims["claim_id"].astype(str).map(re.compile(r"C(\d+)$").match)
@@ -98,13 +132,16 @@ def gaps(claims: pd.DataFrame) -> pd.DataFrame:
     for row in claims.itertuples():
         if pd.isna(row.verdict):
             problems.append({"claim_id": row.claim_id, "problem": "no verdict"})
+        elif str(row.verdict) not in VERDICTS.get(str(row.kind), ()):
+            problems.append({"claim_id": row.claim_id, "problem": f"verdict {row.verdict!r} is not on the scale of "
+                                                                  f"kind {row.kind!r}"})
         if "source_url" in claims.columns and pd.isna(row.source_url):
             problems.append({"claim_id": row.claim_id, "problem": "no source"})
-        if str(row.kind) == "prediction":
+        if str(row.kind) in LATER:
             if str(row.verdict) == "too early":
                 problems.append({"claim_id": row.claim_id, "problem": "too early to judge"})
             elif "date_observed" in claims.columns and pd.isna(row.date_observed):
-                problems.append({"claim_id": row.claim_id, "problem": "prediction without a date observed"})
+                problems.append({"claim_id": row.claim_id, "problem": f"{row.kind} without a date observed"})
     return pd.DataFrame(problems, columns=["claim_id", "problem"])
 
 

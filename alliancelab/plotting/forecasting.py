@@ -13,7 +13,8 @@ from alliancelab.models import forecasting, scorecard
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 
 CLAIMS_TABLE = "data/brief_claims.csv"
-KIND_NAMES = {"fact": "Facts", "prediction": "Forecasts"}
+KIND_NAMES = {"fact": "Facts", "observation": "Observations", "forecast": "Forecasts",
+              "implied forecast": "Implied forecasts", "recommendation": "Recommendations"}
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -23,11 +24,11 @@ def _short(text: str, width: int = 60) -> str:
 # --- Verdict counts ----------------------------------------------------------------------------------
 
 def verdict_counts(claims: pd.DataFrame) -> Chart:
-    """Horizontal bars: how many of the brief's facts and forecasts got each verdict (zero counts shown)."""
+    """Horizontal bars: how many of the brief's claims of each kind got each verdict (zero counts shown)."""
     counts = scorecard.verdict_counts(claims)
     counts = counts[counts["kind"].isin(list(scorecard.VERDICTS))]
-    figure, axes = new_figure("The brief's checkable claims, by verdict", "Number of claims",
-                              "Verdict", size=(9, 5))
+    figure, axes = new_figure("The brief's checkable claims, by kind and verdict", "Number of claims",
+                              "Kind of claim: verdict", size=(9, 8))
     labels, row = [], 0
     positions = {}
     for kind, verdicts in reversed(list(scorecard.VERDICTS.items())):
@@ -41,12 +42,13 @@ def verdict_counts(claims: pd.DataFrame) -> Chart:
             labels.append(f"{KIND_NAMES[kind]}: {verdict}")
             positions[(kind, verdict)] = row
             row += 1
-        row += 0.6  # a gap between the two kinds
+        row += 0.6  # a gap between kinds
     axes.set_yticks(list(positions.values()), labels)
     axes.set_xlim(0, max(int(counts["claims"].max()), 1) * 1.2)
     return Chart(figure, alt=_counts_alt(counts), caption=(
         f"Figure: verdicts on the brief's {int(counts['claims'].sum())} checkable claims in {CLAIMS_TABLE} "
-        "(kind: fact or prediction). Each verdict rests on the row's source and quote; zero counts are shown."))
+        "by kind (fact, observation, forecast, implied forecast, recommendation). Each verdict rests on the row's "
+        "source and quote; zero counts are shown."))
 
 
 def _counts_alt(counts: pd.DataFrame) -> str:
@@ -57,22 +59,23 @@ def _counts_alt(counts: pd.DataFrame) -> str:
         parts.append(f"{int(subset['claims'].sum())} {KIND_NAMES[kind].lower()} ({listed})")
     facts = counts[counts["kind"] == "fact"]
     right = int(facts.loc[facts["verdict"] == "accurate", "claims"].sum())
-    forecasts = counts[counts["kind"] == "prediction"]
+    forecasts = counts[counts["kind"] == "forecast"]
     came = int(forecasts.loc[forecasts["verdict"] == "came true", "claims"].sum())
-    return (f"Bar chart of the brief's checkable claims by verdict: {'; '.join(parts)}. "
+    return (f"Bar chart of the brief's checkable claims by kind and verdict: {'; '.join(parts)}. "
             f"{right} of {int(facts['claims'].sum())} facts are fully accurate and {came} of "
-            f"{int(forecasts['claims'].sum())} forecasts fully came true; the rest are partly right or wrong.")
+            f"{int(forecasts['claims'].sum())} stated forecasts fully came true.")
 
 
 # --- The forecasts over time --------------------------------------------------------------------------
 
 def scorecard_chart(claims: pd.DataFrame) -> Chart:
-    """One dot per forecast at the date its outcome was observed, coloured and marked by verdict."""
-    forecasts = scorecard.predictions(claims)
+    """One dot per stated forecast at the date its outcome was observed, coloured and marked by verdict.
+    Implied forecasts are not shown (the module, not the brief, made them)."""
+    forecasts = scorecard.forecasts(claims)
     dated = forecasts[forecasts["date_observed"].notna()]
     if dated.empty:
         raise AllianceLabError("No forecast in the table has a date_observed to plot.")
-    verdicts = scorecard.VERDICTS["prediction"]
+    verdicts = scorecard.VERDICTS["forecast"]
     styles = palette(verdicts)
     figure, axes = new_figure("The brief's forecasts, scored: verdict and date observed",
                               "Date the outcome was observed", "Forecast (claim id)",
@@ -98,14 +101,17 @@ def scorecard_chart(claims: pd.DataFrame) -> Chart:
     undated = forecasts[forecasts["date_observed"].isna()]
     note = (f" Not shown ({len(undated)}): forecasts without a date observed: {', '.join(undated['claim_id'])}."
             if len(undated) else "")
+    implied = scorecard.kind_table(claims, "implied forecast")
+    if len(implied):
+        note += f" Implied forecasts, not shown: {', '.join(implied['claim_id'])}."
     return Chart(figure, alt=_scorecard_alt(dated, undated), caption=(
-        f"Figure: the brief's forecasts (kind = prediction) in {CLAIMS_TABLE}, placed at the date each outcome was "
-        "observed (date_observed) and marked by verdict; dashed line: when the brief was written." + note))
+        f"Figure: the brief's stated forecasts (kind = forecast) in {CLAIMS_TABLE}, placed at the date each outcome "
+        "was observed (date_observed) and marked by verdict; dashed line: when the brief was written." + note))
 
 
 def _scorecard_alt(dated: pd.DataFrame, undated: pd.DataFrame) -> str:
     counts = dated["verdict"].astype(str).value_counts()
-    listed = ", ".join(f"{counts.get(v, 0)} {v}" for v in scorecard.VERDICTS["prediction"])
+    listed = ", ".join(f"{counts.get(v, 0)} {v}" for v in scorecard.VERDICTS["forecast"])
     first, last = dated.iloc[0], dated.iloc[-1]
     missed = dated[dated["verdict"].astype(str) == "did not come true"]
     text = (f"Dot chart of {len(dated)} forecasts from the brief, one row each, placed at the date the outcome was "
