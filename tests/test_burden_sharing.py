@@ -5,7 +5,7 @@ import pytest
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
 from alliancelab.plotting import burden as plots
 from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer, base_gdp
 

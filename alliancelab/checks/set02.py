@@ -4,7 +4,7 @@ the burden-sharing calculator and the Olson-Zeckhauser model."""
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, NumberTask
-from alliancelab.models import burden_sharing
+from alliancelab.models import burden as burden_sharing
 from alliancelab.plotting import burden
 from alliancelab.widgets.burden import base_gdp
 

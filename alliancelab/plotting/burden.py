@@ -6,14 +6,14 @@ from matplotlib.ticker import MaxNLocator
 
 from alliancelab import brief, validation
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
 
 HNS_TABLE = "data/host_nation_support.csv"
 DEFENCE_TABLE = "data/defense_spending.csv"
 GDP_TABLE = "data/gdp.csv"
 OZ_CAPTION = ("No data table: a teaching model of Olson and Zeckhauser's (1966) economic theory of alliances "
-              "(alliancelab/models/burden_sharing.py), with illustrative, not estimated, incomes and weights.")
+              "(alliancelab/models/burden.py), with illustrative, not estimated, incomes and weights.")
 
 
 def _fy_label(start: int, end: int) -> str:
@@ -261,7 +261,7 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
         text.set_text(line.get_label())  # the legend keeps its entries; only these labels change
     chart.alt = _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows)
     chart.caption = (
-        f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from FY{base_year} "
+        f"Figure: a teaching calculator (alliancelab/models/burden.py). Nominal GDP starts from FY{base_year} "
         f"GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; markers are actual "
         f"budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related spending). The MOD budget is "
         "narrower than the 'security-related' spending the 2% goal counts, so the two do not line up exactly.")

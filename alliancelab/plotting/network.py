@@ -14,7 +14,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.

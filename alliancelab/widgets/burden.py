@@ -5,7 +5,7 @@ import pandas as pd
 
 from alliancelab import validation
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
 from alliancelab.plotting import burden as plots
 from alliancelab.widgets.base import Explorer
 
