@@ -4,26 +4,11 @@ import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
+from alliancelab.models.tariffs import JAPAN_BASIS, JAPAN_SERIES, US_BASIS, _row, japan_tariff_steps
 from alliancelab.plotting.style import OKABE_ITO, Chart, add_right_panel, new_figure, palette, updatable
 
-US_BASIS = "US Census: US goods deficit with Japan"
-JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
 GREY = "#777777"
 
-#: The Japan tariff series and the ``trade_tariffs`` rows that make them, keyed by (date, partner, legal
-#: basis). "set": the rate becomes the row's rate. "add": the row's rate is added to the previous one
-#: (the April 2025 Section 232 car tariff came on top of the 2.5% MFN duty; see the rows' notes).
-JAPAN_SERIES = {
-    "Most Japanese goods": [("2025-04-09", "all countries", "IEEPA", "set"),
-                            ("2025-08-07", "Japan", "IEEPA", "set"),
-                            ("2025-09-04", "Japan", "IEEPA", "set"),
-                            ("2026-02-24", "all countries", "Section 122", "set")],
-    "Japanese cars": [("2025-03-26", "Japan", "MFN", "set"),
-                      ("2025-04-03", "Japan", "Section 232", "add"),
-                      ("2025-09-16", "Japan", "Section 232", "set")],
-    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"),
-                       ("2025-06-04", "Japan", "Section 232", "set")],
-}
 #: Turning points marked on the tariff timeline: (date, partner, legal basis) of the row, and a short label.
 TURNING_POINTS = [("2025-04-09", "all countries", "IEEPA", "90-day pause"),
                   ("2025-07-22", "Japan", "trade agreement", "July deal"),
@@ -126,26 +111,6 @@ def _latest_change(rows: pd.DataFrame, unit: str) -> str:
 
 
 # --- tariff timeline -------------------------------------------------------------------------------------
-
-def _row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
-    rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
-                   & (tariffs["legal_basis"] == legal_basis)]
-    if len(rows) != 1:
-        raise AllianceLabError(f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
-                               f"found {len(rows)}. Check data/trade_tariffs.csv.")
-    return rows.iloc[0]
-
-
-def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
-    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis."""
-    records = []
-    for series, keys in JAPAN_SERIES.items():
-        rate = 0.0
-        for date, partner, basis, how in keys:
-            row = _row(tariffs, date, partner, basis)
-            rate = rate + row["rate"] if how == "add" else row["rate"]
-            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis})
-    return pd.DataFrame(records)
 
 
 def deal_rate(tariffs: pd.DataFrame) -> tuple[float, str]:
