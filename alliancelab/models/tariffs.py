@@ -120,7 +120,8 @@ JAPAN_SERIES = {
 }
 
 
-def _row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
+def tariff_row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
+    """The one ``trade_tariffs`` row of this date, partner and legal basis (AllianceLabError if not exactly one)."""
     rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
                    & (tariffs["legal_basis"] == legal_basis)]
     if len(rows) != 1:
@@ -135,7 +136,7 @@ def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
     for series, keys in JAPAN_SERIES.items():
         rate = 0.0
         for date, partner, basis, how in keys:
-            row = _row(tariffs, date, partner, basis)
+            row = tariff_row(tariffs, date, partner, basis)
             rate = rate + row["rate"] if how == "add" else row["rate"]
             records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis})
     return pd.DataFrame(records)

@@ -84,9 +84,9 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
     """
     shown = networks.ties_until(ties, year, countries)
     year = networks.check_year(year)
-    hub = networks._check_country(ties, hub, "hub")
+    hub = networks.check_country(ties, hub, "hub")
     if highlight is not None:
-        networks._check_country(ties, highlight, "highlight country")
+        networks.check_country(ties, highlight, "highlight country")
     if shown.empty:
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")

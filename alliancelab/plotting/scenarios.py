@@ -8,7 +8,7 @@ from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
 from alliancelab.models.scenarios import LEADERS_SUMMIT, SUMMITS, THEMES, theme_events
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
-from alliancelab.plotting.timeline import _legend_after_brief, _shade_after_brief
+from alliancelab.plotting.timeline import legend_after_brief, shade_after_brief
 
 
 def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart:
@@ -18,7 +18,7 @@ def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart
     styles = palette(THEMES)
     figure, axes = new_figure(f"Events behind the brief's recommendations, {first.year}-{last.year}",
                               "Date", "Theme", size=(10, 4))
-    _legend_after_brief(axes, _shade_after_brief(axes, first, last))
+    legend_after_brief(axes, shade_after_brief(axes, first, last))
     lanes = list(reversed(THEMES))
     for lane, name in enumerate(lanes):
         subset = rows[rows["theme"] == name]
@@ -37,7 +37,7 @@ def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart
     axes.set_xlim(first, last)
     return Chart(figure, alt=_timeline_alt(rows, first, last),
                  caption=(f"Figure: {len(rows)} sourced events from data/events.csv, chosen by title "
-                          "(see THEMES in alliancelab/plotting/scenarios.py). Grey shading: after the brief "
+                          "(see THEMES in alliancelab/models/scenarios.py). Grey shading: after the brief "
                           "was written. Each theme has its own colour and marker." + hollow_note))
 
 

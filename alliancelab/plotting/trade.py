@@ -4,7 +4,7 @@ import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
-from alliancelab.models.tariffs import JAPAN_BASIS, JAPAN_SERIES, US_BASIS, _row, japan_tariff_steps
+from alliancelab.models.tariffs import JAPAN_BASIS, JAPAN_SERIES, US_BASIS, tariff_row, japan_tariff_steps
 from alliancelab.plotting.style import OKABE_ITO, Chart, add_right_panel, new_figure, palette, updatable
 
 GREY = "#777777"
@@ -115,7 +115,7 @@ def _latest_change(rows: pd.DataFrame, unit: str) -> str:
 
 def deal_rate(tariffs: pd.DataFrame) -> tuple[float, str]:
     """The rate agreed in the July 2025 US-Japan deal, with a label for figures."""
-    row = _row(tariffs, "2025-07-22", "Japan", "trade agreement")
+    row = tariff_row(tariffs, "2025-07-22", "Japan", "trade agreement")
     return float(row["rate"]), f"The July 2025 deal: {row['rate']:g}%"
 
 
@@ -181,7 +181,7 @@ def tariff_timeline(tariffs: pd.DataFrame) -> Chart:
         top.annotate(f"{row.rate:g}%", (row.date, row.rate), textcoords="offset points", xytext=(0, 8),
                      ha="center", fontsize=8, color=colour)
     for date, partner, basis, label in TURNING_POINTS:
-        row = _row(tariffs, date, partner, basis)
+        row = tariff_row(tariffs, date, partner, basis)
         for axes in (top, bottom):
             axes.axvline(row["date"], color=GREY, linestyle=":", linewidth=1, zorder=1)
         top.annotate(label, (row["date"], 1.0), xycoords=("data", "axes fraction"), rotation=90, ha="right",
