@@ -184,10 +184,10 @@ def bench_widgets(repeats: int) -> dict:
 # --- notebooks ----------------------------------------------------------------------------------------------------
 
 def run_notebook(path: Path, workdir: Path) -> float:
-    """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.notebooks does)."""
+    """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.instructor.notebooks does)."""
     import nbformat
 
-    from alliancelab.notebooks import client
+    from alliancelab.instructor.notebooks import client
 
     copy = workdir / path.name
     shutil.copy(path, copy)

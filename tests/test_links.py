@@ -2,7 +2,7 @@
 
 import pytest
 
-from alliancelab import links
+from alliancelab.instructor import links
 from alliancelab.errors import AllianceLabError
 
 

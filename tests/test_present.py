@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from alliancelab import present
+from alliancelab.instructor import present
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
 

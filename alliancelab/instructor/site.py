@@ -32,7 +32,7 @@ from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_OUT = ROOT / "build" / "site"
 SITE_TITLE = "Alliance Politics Lab"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
