@@ -25,15 +25,20 @@ def conda_packages(filename: str) -> set[str]:
 
 @pytest.mark.parametrize("filename", ENVIRONMENTS)
 def test_conda_and_pip_requirements_agree(filename):
-    pip = PROJECT["dependencies"] + [r for extra in ENVIRONMENTS[filename] for r in PROJECT["optional-dependencies"][extra]]
+    extras = PROJECT["optional-dependencies"]
+    pip = PROJECT["dependencies"] + [r for extra in ENVIRONMENTS[filename] for r in extras[extra]]
     assert conda_packages(filename) == {normalise(r) for r in pip}
 
 
+def names(requirements) -> set[str]:
+    return {re.split(r"[<>=!~ ]", r)[0] for r in requirements}
+
+
 def test_students_get_no_grading_presenting_or_test_tools():
-    core = {re.split(r"[<>=!~ ]", r)[0] for r in PROJECT["dependencies"]}
+    core = names(PROJECT["dependencies"])
     assert {"jupyterlab", "ipywidgets", "matplotlib", "pandas"} <= core
     assert not core & {"nbgrader", "voila", "playwright", "pytest", "nbval", "ruff"}
-    assert {"nbgrader", "voila"} <= {re.split(r"[<>=!~ ]", r)[0] for r in PROJECT["optional-dependencies"]["instructor"]}
+    assert {"nbgrader", "voila"} <= names(PROJECT["optional-dependencies"]["instructor"])
 
 
 @pytest.mark.parametrize("filename", ENVIRONMENTS)

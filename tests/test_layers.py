@@ -53,11 +53,13 @@ def under(name: str, *packages: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in packages)
 
 
+ABOVE_CHECKS = ("alliancelab.plotting", "alliancelab.widgets", "alliancelab.instructor", "alliancelab.cli")
+
+
 def test_checks_reach_only_data_and_models():
     """Every module of the package (checks/__init__ imports each setNN module by name)."""
     for name in [m for m in MODULES if under(m, "alliancelab.checks")]:
-        above = {m for m in reachable(name)
-                 if under(m, "alliancelab.plotting", "alliancelab.widgets", "alliancelab.instructor", "alliancelab.cli")}
+        above = {m for m in reachable(name) if under(m, *ABOVE_CHECKS)}
         assert not above, name
 
 

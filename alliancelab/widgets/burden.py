@@ -3,8 +3,6 @@
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab import validation
-from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden as bs
 from alliancelab.models.burden import base_gdp
 from alliancelab.plotting import burden as plots
