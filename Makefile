@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks present site bench clean
+.PHONY: lab test notebooks present site release bench clean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
@@ -18,18 +18,24 @@ test: $(INSTALLED)
 # Re-execute lessons and solutions, store their outputs (nbval compares against them),
 # then regenerate the student exercises from the executed solutions.
 notebooks: $(INSTALLED)
-	$(BIN)/python -m alliancelab.notebooks notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/alliancelab notebooks notebooks/*.ipynb solutions/*.ipynb
 	$(BIN)/alliancelab generate
 
 # Present a lesson for lecturing: Voila shows its text, figures and live widgets, without code.
 #   make present LESSON=02      (Ctrl+C stops it)
 present: $(INSTALLED)
-	$(BIN)/python -m alliancelab.present $(LESSON)
+	$(BIN)/alliancelab present $(LESSON)
 
 # Static handouts: every lesson, exercise set (never solutions/) and the data dictionary as HTML
 # in build/site/ (open build/site/index.html). Uses the stored outputs; nothing is re-executed.
 site: $(INSTALLED)
-	$(BIN)/python -m alliancelab.site
+	$(BIN)/alliancelab site
+
+# The student tree (lessons, exercises, data, the module; no solutions, hidden tests, quiz keys or notes)
+# for the class repository that Binder and nbgitpuller links point at:
+#   make release OUT=../alliance-lab-class REPO=myuni/alliance-lab-class
+release: $(INSTALLED)
+	$(BIN)/alliancelab release $(OUT) $(if $(REPO),--repo $(REPO)) --git
 
 # Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time and the test suite;
 # writes benchmarks/results.json.
@@ -38,7 +44,7 @@ bench: $(INSTALLED)
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[instructor,test]'
 	touch $@
 
 clean:

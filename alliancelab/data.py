@@ -1,4 +1,4 @@
-"""Load the module's sourced tables, validated against ``data/datapackage.json``.
+"""Load the module's sourced tables, validated against ``data/datapackage.json`` (package data).
 
 ``load(name)`` checks the CSV file against its Frictionless Table Schema and returns a
 pandas DataFrame typed by that schema: dates as ``datetime64``, numbers as floats,
@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,9 @@ import platformdirs
 
 from alliancelab.errors import DataError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The tables: ``data/`` in the repository, installed as the package ``alliancelab.tables`` (see pyproject.toml),
+#: so an editable install and a wheel installed anywhere read the same files.
+DATA_DIR = Path(str(resources.files("alliancelab.tables")))
 PACKAGE_FILE = "datapackage.json"
 MAX_REPORTED_ERRORS = 5
 #: The tables that record when things happened, and their date columns: the record reaches their latest date.
@@ -112,7 +115,6 @@ def _validated_stamp(descriptor: dict, content: bytes) -> Path:
 
 def _check_schema(descriptor: dict, path: Path) -> None:
     """Raise DataError listing the first schema violations in ``path``."""
-    import alliancelab.skip_iri_grammar  # noqa: F401  (before frictionless imports jsonschema)
     import frictionless  # imported here: only loading data needs it
 
     checked = frictionless.Resource(dict(descriptor, path=path.name), basepath=str(path.parent))

@@ -1,12 +1,29 @@
-"""Import this before jsonschema (which nbformat and frictionless import): it skips an optional 1-second grammar.
+"""For the tool processes: skip an optional 1-second grammar that jsonschema builds on import.
 
-jsonschema registers a checker for the ``iri`` string formats when the package ``rfc3987_syntax`` imports, and
-that import builds a parsing grammar: about 1 s in every process. No schema this module validates against uses
-those formats (nbformat's notebook schema, Frictionless's descriptors), so validation is the same without it.
-The instructor commands, the notebook runner, the site builder and the test suite (a pytest ``-p`` plugin, see
-``pyproject.toml``) import it first thing; a lesson's kernel imports it only when a data file has to be validated.
+Since jsonschema 4.25 (its ``iri`` and ``iri-reference`` formats through ``rfc3987_syntax``), importing
+jsonschema (which nbformat and frictionless do) imports ``rfc3987_syntax``, and that builds a parsing grammar:
+about 1 s in every process. No schema this module validates against uses those formats (nbformat's notebook
+schema, Frictionless's descriptors), so validation is the same without it. Only tool processes import this
+first thing: the ``alliancelab`` command (through ``alliancelab.instructor``), the notebook runner, the site
+builder and the test suite (a pytest ``-p`` plugin, see ``pyproject.toml``); a student's kernel never does.
+``tests/test_skip_iri_grammar.py`` fails once jsonschema no longer builds the grammar on import.
 """
 
 import sys
+from importlib.metadata import PackageNotFoundError, version
 
-sys.modules.setdefault("rfc3987_syntax", None)
+#: The first jsonschema release that imports rfc3987_syntax.
+FIRST_NEEDED = (4, 25)
+
+
+def needed() -> bool:
+    """Whether the installed jsonschema is one that imports rfc3987_syntax."""
+    try:
+        release = tuple(int(part) for part in version("jsonschema").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return release >= FIRST_NEEDED
+
+
+if needed():
+    sys.modules.setdefault("rfc3987_syntax", None)

@@ -184,10 +184,10 @@ def bench_widgets(repeats: int) -> dict:
 # --- notebooks ----------------------------------------------------------------------------------------------------
 
 def run_notebook(path: Path, workdir: Path) -> float:
-    """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.notebooks does)."""
+    """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.instructor.notebooks does)."""
     import nbformat
 
-    from alliancelab.notebooks import client
+    from alliancelab.instructor.notebooks import client
 
     copy = workdir / path.name
     shutil.copy(path, copy)
@@ -336,18 +336,18 @@ def timed_import(statement: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+DEPENDENCIES_ALONE = "their dependencies alone (pandas, matplotlib.figure, ipywidgets, IPython)"
+CACHED_LOAD = "first data.load('events') (file validated before: no schema check)"
 IMPORTS = {
     "import alliancelab": "import alliancelab",
     "its dependencies alone (IPython)": "import IPython",
     "alliancelab + data, plotting, widgets.base": "import alliancelab.data, alliancelab.plotting, "
                                                   "alliancelab.widgets.base",
-    "their dependencies alone (pandas, matplotlib.figure, ipywidgets, IPython)":
-        "import pandas, matplotlib.figure, ipywidgets, IPython",
+    DEPENDENCIES_ALONE: "import pandas, matplotlib.figure, ipywidgets, IPython",
     "import frictionless": "import frictionless",
     "import jsonschema": "import jsonschema",
     "import rfc3987_syntax": "import rfc3987_syntax",
-    "first data.load('events') (file validated before: no schema check)":
-        "from alliancelab import data\ndata.load('events')",
+    CACHED_LOAD: "from alliancelab import data\ndata.load('events')",
     "pandas read of events.csv only": "import pandas\npandas.read_csv('data/events.csv')",
 }
 
@@ -372,7 +372,7 @@ def bench_imports(repeats: int) -> dict:
     return {"times": results,
             "ratio_bare": ratio("import alliancelab", "its dependencies alone (IPython)"),
             "ratio_full": ratio("alliancelab + data, plotting, widgets.base",
-                                "their dependencies alone (pandas, matplotlib.figure, ipywidgets, IPython)")}
+                                DEPENDENCIES_ALONE)}
 
 
 # --- test suite ---------------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ import pytest
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
 from alliancelab.plotting import burden as plots
-from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer, base_gdp
+from alliancelab.models.burden import base_gdp
+from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +146,7 @@ def test_hns_figure_reads_the_yen_rows(hns):
 
 
 def test_hns_periods_leave_out_dollar_rows(hns):
-    periods = plots.hns_periods(hns)
+    periods = bs.hns_periods(hns)
     assert 2006 not in set(periods["start_fy"])
     row = periods[(periods["kind"] == "agreement total") & (periods["start_fy"] == 2016)].iloc[0]
     assert row.per_year == pytest.approx(946.5 / 5)
@@ -154,7 +155,7 @@ def test_hns_periods_leave_out_dollar_rows(hns):
 def test_budget_figure_has_one_line_per_basis(defense):
     chart = plots.defence_budget(defense)
     axes = chart.figure.axes[0]
-    rows = plots.budget_rows(defense)
+    rows = bs.budget_rows(defense)
     labels = [t.get_text() for t in axes.get_legend().get_texts()]
     assert len(labels) == rows["basis"].nunique()
     assert sum(int(label.rsplit("(", 1)[1].rstrip(")")) for label in labels) == len(rows)
@@ -164,7 +165,7 @@ def test_budget_figure_has_one_line_per_basis(defense):
 
 
 def test_budget_rows_skip_percent_and_plan_rows(defense):
-    rows = plots.budget_rows(defense)
+    rows = bs.budget_rows(defense)
     assert set(rows["unit"]) == {"trillion yen"} and set(rows["series"]) == {"budget_initial"}
     assert rows["year"].between(2012, 2026).all()
 

@@ -1,12 +1,16 @@
-"""environment.yml (conda/Binder) and pyproject.toml (pip) ask for the same packages."""
+"""The conda environment files ask for the same packages as pyproject.toml: students' for the core,
+instructors' for the core and the [instructor] and [test] extras."""
 
 import re
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+ENVIRONMENTS = {"environment.yml": [], "environment-instructor.yml": ["instructor", "test"]}
 
 
 def normalise(requirement: str) -> str:
@@ -14,23 +18,30 @@ def normalise(requirement: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower() + spec.replace(" ", "")
 
 
-def test_conda_and_pip_requirements_agree():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pip = {normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
-    conda_env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    conda = {normalise(d) for d in conda_env["dependencies"] if isinstance(d, str)}
-    conda -= {normalise("pip")} | {d for d in conda if d.startswith("python>=") or d == "python"}
-    assert pip == conda
+def conda_packages(filename: str) -> set[str]:
+    dependencies = yaml.safe_load((ROOT / filename).read_text())["dependencies"]
+    return {normalise(d) for d in dependencies if isinstance(d, str) and not re.fullmatch(r"python(>=.*)?|pip", d)}
 
 
-def test_required_packages_are_listed():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    names = {re.split(r"[<>=!~ ]", r)[0] for r in project["dependencies"] + project["optional-dependencies"]["test"]}
-    assert {"jupyterlab", "ipywidgets", "matplotlib", "nbval", "pandas", "pytest"} <= names
+@pytest.mark.parametrize("filename", ENVIRONMENTS)
+def test_conda_and_pip_requirements_agree(filename):
+    extras = PROJECT["optional-dependencies"]
+    pip = PROJECT["dependencies"] + [r for extra in ENVIRONMENTS[filename] for r in extras[extra]]
+    assert conda_packages(filename) == {normalise(r) for r in pip}
 
 
-def test_python_version_agrees():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    conda_env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    assert project["requires-python"] == ">=3.11"
-    assert "python>=3.11" in conda_env["dependencies"]
+def names(requirements) -> set[str]:
+    return {re.split(r"[<>=!~ ]", r)[0] for r in requirements}
+
+
+def test_students_get_no_grading_presenting_or_test_tools():
+    core = names(PROJECT["dependencies"])
+    assert {"jupyterlab", "ipywidgets", "matplotlib", "pandas"} <= core
+    assert not core & {"nbgrader", "voila", "playwright", "pytest", "nbval", "ruff"}
+    assert {"nbgrader", "voila"} <= names(PROJECT["optional-dependencies"]["instructor"])
+
+
+@pytest.mark.parametrize("filename", ENVIRONMENTS)
+def test_python_version_agrees(filename):
+    assert PROJECT["requires-python"] == ">=3.11"
+    assert "python>=3.11" in yaml.safe_load((ROOT / filename).read_text())["dependencies"]

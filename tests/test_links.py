@@ -2,7 +2,8 @@
 
 import pytest
 
-from alliancelab import links
+from alliancelab.cli import main
+from alliancelab.instructor import links
 from alliancelab.errors import AllianceLabError
 
 
@@ -85,9 +86,11 @@ def test_bad_badge_format():
 
 
 def test_command_line_prints_links(capsys):
-    assert links.main(["myuni/alliance-lab", "--hub", "hub.example.edu"]) == 0
+    assert main(["links", "myuni/alliance-lab", "--hub", "hub.example.edu"]) == 0
     out = capsys.readouterr().out
     assert links.binder_url("myuni/alliance-lab") in out
     assert links.nbgitpuller_url("hub.example.edu", "myuni/alliance-lab") in out
-    assert links.main(["not-a-repo"]) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["links", "not-a-repo"])
+    assert exit_info.value.code == 2
     assert "OWNER/REPO" in capsys.readouterr().err

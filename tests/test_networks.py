@@ -7,7 +7,7 @@ import pytest
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 from alliancelab.plotting import network as network_plot
 from alliancelab.widgets.network import AllianceNetworkExplorer
 

@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from alliancelab import present
+from alliancelab.cli import main
+from alliancelab.instructor import present
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
 
@@ -44,6 +45,8 @@ def test_bad_port(port):
         present.voila_command(NOTEBOOK_DIR / "02_burden_sharing.ipynb", port=port)
 
 
-def test_main_without_a_lesson_says_how(capsys):
-    assert present.main([]) == 2
+def test_the_command_without_a_lesson_says_how(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["present"])
+    assert exit_info.value.code == 2
     assert "make present LESSON=02" in capsys.readouterr().err

@@ -175,8 +175,8 @@ def test_scores_chart_needs_scores():
 
 
 def test_theme_events_sorts_events_into_the_themes(events):
-    themed = plots.theme_events(events)
-    assert set(themed["theme"]) <= set(plots.THEMES)
+    themed = model.theme_events(events)
+    assert set(themed["theme"]) <= set(model.THEMES)
     summits = themed[themed["theme"] == "China-Japan-ROK summits"]
     assert summits["title"].str.contains("China-Japan-ROK|trilateral").all()
     assert {"2017-01-23", "2018-03-08"} <= set(themed.loc[themed["theme"] == "TPP to CPTPP", "date"].astype(str))
@@ -184,7 +184,7 @@ def test_theme_events_sorts_events_into_the_themes(events):
 
 def test_recommendation_timeline_alt_text_is_computed_from_the_data(events):
     chart = plots.recommendation_timeline(events)
-    themed = plots.theme_events(events, 2012, 2026)
+    themed = model.theme_events(events, 2012, 2026)
     axes = chart.figure.axes[0]
     assert axes.get_title(loc="left") == "Events behind the brief's recommendations, 2012-2026"
     assert sum(int(t.get_text().split("(")[-1].rstrip(")")) for t in axes.get_yticklabels()) == len(themed)

@@ -11,7 +11,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from alliancelab import site
+from alliancelab.instructor import site
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS
 

@@ -145,9 +145,9 @@ def test_trade_balance_keeps_the_two_bases_apart(balance):
     left, right = chart.figure.axes
     assert left.get_title(loc="left") == "US-Japan goods trade balance, two statistical bases"
     assert "billion USD" in left.get_ylabel() and "trillion yen" in right.get_ylabel()
-    us = plots.balance_series(balance, plots.US_BASIS, "calendar year")
+    us = plots.balance_series(balance, tariffs.US_BASIS, "calendar year")
     assert [t.get_text() for t in left.texts] == [f"{v:g}" for v in us["value"]]
-    missing = plots.missing_years(balance, plots.US_BASIS)
+    missing = plots.missing_years(balance, tariffs.US_BASIS)
     assert 2018 in missing and all(year not in missing for year in us["year"])
     gaps = plots._spans(missing)
     assert "2018" in gaps and f"no sourced figure for {gaps}" in chart.alt
@@ -169,7 +169,7 @@ def test_trade_balance_panels_hold_one_basis_each_and_labels_do_not_overlap(bala
 
 
 def test_tariff_steps_are_built_from_the_rows(tariff_table):
-    steps = plots.japan_tariff_steps(tariff_table)
+    steps = tariffs.japan_tariff_steps(tariff_table)
     cars = steps[steps["series"] == "Japanese cars"]["rate"].tolist()
     assert cars == [2.5, 27.5, 15.0]  # MFN, + Section 232, then the deal's all-in rate
     goods = steps[steps["series"] == "Most Japanese goods"]
@@ -208,7 +208,7 @@ def test_tariff_timeline_has_two_panels_and_alt_text_from_data(tariff_table):
 
 def test_missing_row_gives_a_clear_error(tariff_table):
     with pytest.raises(AllianceLabError, match="exactly one row for 2025-09-16"):
-        plots.japan_tariff_steps(tariff_table[tariff_table["date"] != "2025-09-16"])
+        tariffs.japan_tariff_steps(tariff_table[tariff_table["date"] != "2025-09-16"])
 
 
 def test_tariff_effect_chart_describes_the_chosen_point(tariff_table):

@@ -3,7 +3,7 @@
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, NumberTask, TableTask
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 
 
 def _ties():

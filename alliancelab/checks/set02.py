@@ -4,15 +4,13 @@ the burden-sharing calculator and the Olson-Zeckhauser model."""
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, NumberTask
-from alliancelab.models import burden_sharing
-from alliancelab.plotting import burden
-from alliancelab.widgets.burden import base_gdp
+from alliancelab.models import burden as burden_sharing
 
 INCLUDING = "including SACO/realignment costs"
 
 
 def _budgets_including():
-    rows = burden.budget_rows(data.load("defense_spending"))
+    rows = burden_sharing.budget_rows(data.load("defense_spending"))
     return rows[rows["basis"] == INCLUDING].sort_values("year")
 
 
@@ -22,7 +20,7 @@ def _growth_factor_one_basis():
 
 
 def _annual_level(start_fy):
-    periods = burden.hns_periods(data.load("host_nation_support"))
+    periods = burden_sharing.hns_periods(data.load("host_nation_support"))
     chosen = periods[(periods["kind"] == "annual level") & (periods["start_fy"] == start_fy)]
     return float(chosen["per_year"].item())
 
@@ -34,14 +32,14 @@ def _hns_rise_2011_to_2022():
 def _calculator_multiple():
     """3.5% of GDP growing 2% a year from FY2022, in FY2030, over the latest initial defence budget."""
     defense, gdp = data.load("defense_spending"), data.load("gdp")
-    cost = burden_sharing.cost_path(base_gdp(gdp), 2022, 2.0, 2030, [3.5]).iloc[-1, -1]
-    return float(cost / burden.budget_rows(defense)["value"].iloc[-1])
+    cost = burden_sharing.cost_path(burden_sharing.base_gdp(gdp), 2022, 2.0, 2030, [3.5]).iloc[-1, -1]
+    return float(cost / burden_sharing.budget_rows(defense)["value"].iloc[-1])
 
 
 def _gap_35_to_fy2025():
     defense, gdp = data.load("defense_spending"), data.load("gdp")
     fy2025 = defense[(defense["fiscal_year"] == "FY2025") & (defense["series"] == "other")]["value"].sum()
-    return burden_sharing.target_cost(base_gdp(gdp), 3.5) - float(fy2025)
+    return burden_sharing.target_cost(burden_sharing.base_gdp(gdp), 3.5) - float(fy2025)
 
 
 def _free_riding_threshold():

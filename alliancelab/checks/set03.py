@@ -7,7 +7,6 @@ from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, ItemsTask, NumberTask
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
-from alliancelab.plotting import trade
 
 
 def _tariffs():
@@ -16,7 +15,7 @@ def _tariffs():
 
 def _surplus_change_2023_2025():
     balance = data.load("trade_balance")
-    rows = balance[(balance["basis"] == trade.JAPAN_BASIS) & (balance["period_type"] == "calendar year")]
+    rows = balance[(balance["basis"] == tariff_model.JAPAN_BASIS) & (balance["period_type"] == "calendar year")]
     value = rows.set_index("year")["value"]
     return float(100 * (value[2025] / value[2023] - 1))
 
@@ -28,12 +27,12 @@ def _campaign_ceiling():
 
 
 def _groups_above_band():
-    steps = trade.japan_tariff_steps(_tariffs())
+    steps = tariff_model.japan_tariff_steps(_tariffs())
     return list(steps.loc[steps["rate"] > _campaign_ceiling(), "series"].unique())
 
 
 def _car_rates():
-    steps = trade.japan_tariff_steps(_tariffs())
+    steps = tariff_model.japan_tariff_steps(_tariffs())
     cars = steps[steps["series"] == "Japanese cars"].sort_values("date")
     return float(cars["rate"].max()), float(cars["rate"].iloc[-1])
 

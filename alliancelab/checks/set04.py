@@ -5,7 +5,7 @@ import numpy as np
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, NumberTask
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 from alliancelab.models import security_dilemma as sd
 
 #: Japan and the six partners of Figure 1 in lesson 04 (the United States left out).

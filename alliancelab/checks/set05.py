@@ -18,21 +18,19 @@ def _events():
 
 
 def _themed():
-    """The events of lesson 05's Figure 1 (imported here, not at the top: plotting loads matplotlib)."""
-    from alliancelab.plotting import scenarios as scenario_plots
-
-    return scenario_plots.theme_events(_events(), 2012, 2026), scenario_plots
+    """The events of lesson 05's Figure 1."""
+    return scenarios.theme_events(_events(), 2012, 2026)
 
 
 def _mean_summit_gap():
-    themed, scenario_plots = _themed()
-    summits = themed[themed["title"].str.contains(scenario_plots.LEADERS_SUMMIT, case=False, regex=True)]
+    themed = _themed()
+    summits = themed[themed["title"].str.contains(scenarios.LEADERS_SUMMIT, case=False, regex=True)]
     return float((summits["date"].diff().dt.days / 365.25).mean())
 
 
 def _summit_lane_after_brief():
-    themed, scenario_plots = _themed()
-    return int(((themed["theme"] == scenario_plots.SUMMITS) & themed["after_brief"]).sum())
+    themed = _themed()
+    return int(((themed["theme"] == scenarios.SUMMITS) & themed["after_brief"]).sum())
 
 
 def _tpp_to_cptpp_days():

@@ -1,4 +1,7 @@
-"""Lesson quizzes: load them from ``alliancelab/instructor/quizzes/NN.json`` and export them for class use.
+"""Lesson quizzes: load them from ``instructors/quizzes/NN.json`` and export them for class use.
+
+The files hold the answer keys, so they stay with the instructor notes in the repository: they are not
+package data and never reach the student tree (``alliancelab release``).
 
 Two formats:
 
@@ -28,7 +31,7 @@ from pathlib import Path
 from alliancelab.errors import AllianceLabError
 from alliancelab import validation
 
-QUIZ_DIR = Path(__file__).resolve().parent / "quizzes"
+QUIZ_DIR = Path(__file__).resolve().parent.parent.parent / "instructors" / "quizzes"
 FORMATS = ("markdown", "gift")
 TYPES = ("mc", "tf", "numerical", "short")
 KINDS = ("fact", "concept", "model")

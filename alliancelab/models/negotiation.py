@@ -149,13 +149,15 @@ def settings(name, total_ideal, total_red_line, pledge_ideal, pledge_red_line, w
                     no_deal=number(f"{name}'s no-deal payoff", no_deal, 0, 100, unit=" points"))
 
 
-def _check_settings(*sides) -> None:
+def check_settings(*sides) -> None:
+    """Raise AllianceLabError unless every side is a :class:`Settings` (made with ``settings(...)``)."""
     for side in sides:
         if not isinstance(side, Settings):
             raise AllianceLabError(f"Expected settings made with negotiation.settings(...), got {side!r}.")
 
 
-def _check_offer(value) -> Offer:
+def check_offer(value) -> Offer:
+    """``value`` if it is an :class:`Offer` (made with ``offer(...)``); AllianceLabError otherwise."""
     if not isinstance(value, Offer):
         raise AllianceLabError(f"Expected an offer made with negotiation.offer(...), got {value!r}.")
     return value
@@ -169,7 +171,7 @@ def red_line_total(side: Settings, linkage: bool = False) -> float:
 
 def win_sets(side: Settings, linkage: bool = False) -> tuple[tlg.WinSet, tlg.WinSet]:
     """The side's Level II win-sets on the total and on the pledge (two-level-game intervals)."""
-    _check_settings(side)
+    check_settings(side)
     red_total = red_line_total(side, linkage)
     if side.prefers == "low":
         total = tlg.win_set(side.name, TOTAL_RANGE[0], red_total, "low")
@@ -184,8 +186,8 @@ def win_sets(side: Settings, linkage: bool = False) -> tuple[tlg.WinSet, tlg.Win
 
 def problems(package: Offer, side: Settings) -> list[str]:
     """Why the side's Level II would reject the package (an empty list: it would ratify it)."""
-    _check_offer(package)
-    _check_settings(side)
+    check_offer(package)
+    check_settings(side)
     total, pledge = win_sets(side, package.linkage)
     found = []
     if not tlg.ratifiable(package.total, total):
@@ -222,8 +224,8 @@ def payoff(package: Offer, side: Settings) -> float:
 
 def raw_payoff(package: Offer, side: Settings) -> float:
     """The weighted score of the package (0-100) before the Level II check (see the module docstring)."""
-    _check_offer(package)
-    _check_settings(side)
+    check_offer(package)
+    check_settings(side)
     w = side.weights
     score = (w["total"] * _scale(package.total, side.total_ideal, red_line_total(side, package.linkage))
              + w["pledge"] * _scale(package.pledge, side.pledge_ideal, side.pledge_red_line)
@@ -277,8 +279,8 @@ class Script:
 
 def script(side: Settings, opening: Offer, strategy: str = "fixed", step=0.25) -> Script:
     """A checked scripted counterpart."""
-    _check_settings(side)
-    _check_offer(opening)
+    check_settings(side)
+    check_offer(opening)
     if strategy not in STRATEGIES:
         raise AllianceLabError(f"Unknown strategy {strategy!r}. Use one of: {', '.join(STRATEGIES)}.")
     step = number("The concession step", step, 0, 1, low_open=True, hint=" (a share: 0.25 means a quarter of "
@@ -316,7 +318,7 @@ def scripted_offer(counterpart: Script, round_number: int, their_offers=()) -> O
         pledge = start.pledge + share * (pledge_red - start.pledge)
         return replace(start, total=total, pledge=pledge)
     previous = start
-    theirs = [_check_offer(o) for o in their_offers]
+    theirs = [check_offer(o) for o in their_offers]
     # How far the other side moved towards what this side wants (positive = a concession).
     sign_total = 1 if side.prefers == "high" else -1
     sign_pledge = 1 if side.pledge_ideal > side.pledge_red_line else -1
@@ -359,7 +361,7 @@ def play(counterpart: Script, player_offers) -> list[Round]:
     """Play the learner's offers round by round against the script; stop at the first accepted offer."""
     history, theirs = [], []
     for number_, package in enumerate(player_offers, start=1):
-        theirs.append(_check_offer(package))
+        theirs.append(check_offer(package))
         reply = scripted_offer(counterpart, number_, theirs)
         ok = _worth_accepting(package, counterpart.side, reply)
         history.append(Round(number_, package, reply, ok))
@@ -383,7 +385,7 @@ def result(history, japan: Settings, us: Settings, max_rounds: int = 6, accepted
             return None, None, (f"No deal after {max_rounds} rounds: each side gets its no-deal payoff "
                                 f"({japan.name} {japan.no_deal:g}, {us.name} {us.no_deal:g}).")
         return None, None, f"Round {len(history) + 1} of {max_rounds}: no agreement yet."
-    verdict = judge(_check_offer(package), japan, us)
+    verdict = judge(check_offer(package), japan, us)
     if verdict.ratified:
         return package, verdict, (f"Agreement ratified by both sides: {package.total:.0f}{TOTAL_UNIT}, pledge "
                                   f"{package.pledge:.1f}{PLEDGE_UNIT}. Payoffs: {japan.name} "

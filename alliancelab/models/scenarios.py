@@ -21,6 +21,7 @@ fear of abandonment versus entrapment (Snyder 1984, "The Security Dilemma in All
 
 import pandas as pd
 
+from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
 
@@ -243,3 +244,31 @@ def _check_keys(given: dict, expected: dict, what: str) -> None:
         raise AllianceLabError(f"Missing {what} {missing[0]!r}. Expected: {', '.join(expected)}.")
     if extra:
         raise AllianceLabError(f"Unknown {what} {extra[0]!r}. Expected: {', '.join(expected)}.")
+
+
+#: In the summit lane, titles matching this are leaders' summits (filled markers); others are hollow.
+LEADERS_SUMMIT = r"trilateral summit in|stand-alone China-Japan-ROK"
+
+
+#: Themes behind the brief's three recommendations: lane name -> regular expression matched
+#: against event titles (case-insensitive). An event goes to the first theme that matches.
+THEMES = {
+    "China-Japan-ROK summits": r"China-Japan-ROK|Japan-hosted trilateral",
+    "China ties, Taiwan, Trump-Xi": r"Taiwan|\bXi\b|visit to Beijing|China's reaction|China tightens",
+    "TPP to CPTPP": r"\bTPP\b|CPTPP|Trans-Pacific",
+    "Paris Agreement": r"Paris Agreement",
+}
+
+
+SUMMITS = "China-Japan-ROK summits"
+
+
+def theme_events(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """Events that match a theme in ``THEMES`` (first match wins), with a ``theme`` column, by date."""
+    shown = ev.select(events, None, start, end)
+    theme = pd.Series(pd.NA, index=shown.index, dtype="object")
+    for name, pattern in THEMES.items():
+        hit = shown["title"].str.contains(pattern, case=False, regex=True) & theme.isna()
+        theme[hit] = name
+    result = shown.assign(theme=theme).dropna(subset=["theme"])
+    return result.sort_values("date", kind="stable")

@@ -24,6 +24,7 @@ Protectionism", *Quarterly Journal of Economics* 135(1): 1-55.
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
@@ -95,3 +96,52 @@ def effect_curve(elasticity, pass_through, max_rate=100.0, points=201) -> tuple[
     prices = rates * pass_through
     volumes = ((1 + prices / 100) ** (-elasticity) - 1) * 100
     return rates, prices, volumes
+
+
+US_BASIS = "US Census: US goods deficit with Japan"
+
+
+JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
+
+
+#: The Japan tariff series and the ``trade_tariffs`` rows that make them, keyed by (date, partner, legal
+#: basis). "set": the rate becomes the row's rate. "add": the row's rate is added to the previous one
+#: (the April 2025 Section 232 car tariff came on top of the 2.5% MFN duty; see the rows' notes).
+#: ``trade_tariffs.rate_basis``: whether a rate includes the ordinary MFN duty or comes on top of it.
+ALL_IN = "all-in (includes MFN)"
+JAPAN_SERIES = {
+    "Most Japanese goods": [("2025-04-09", "all countries", "IEEPA", "set"),
+                            ("2025-08-07", "Japan", "IEEPA", "set"),
+                            ("2025-09-04", "Japan", "IEEPA", "set"),
+                            ("2026-02-24", "all countries", "Section 122", "set")],
+    "Japanese cars": [("2025-03-26", "Japan", "MFN", "set"),
+                      ("2025-04-03", "Japan", "Section 232", "add"),
+                      ("2025-09-16", "Japan", "Section 232", "set")],
+    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"),
+                       ("2025-06-04", "Japan", "Section 232", "set")],
+}
+
+
+def tariff_row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
+    """The one ``trade_tariffs`` row of this date, partner and legal basis (AllianceLabError if not exactly one)."""
+    rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
+                   & (tariffs["legal_basis"] == legal_basis)]
+    if len(rows) != 1:
+        raise AllianceLabError(f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
+                               f"found {len(rows)}. Check data/trade_tariffs.csv.")
+    return rows.iloc[0]
+
+
+def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
+    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis,
+    rate_basis (whether the rate includes the ordinary MFN duty or comes on top of it)."""
+    records = []
+    for series, keys in JAPAN_SERIES.items():
+        rate = 0.0
+        for date, partner, basis, how in keys:
+            row = tariff_row(tariffs, date, partner, basis)
+            rate = rate + row["rate"] if how == "add" else row["rate"]
+            rate_basis = ALL_IN if how == "add" else row["rate_basis"]
+            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis,
+                            "rate_basis": rate_basis})
+    return pd.DataFrame(records)

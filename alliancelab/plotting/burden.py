@@ -6,14 +6,15 @@ from matplotlib.ticker import MaxNLocator
 
 from alliancelab import brief, validation
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
+from alliancelab.models.burden import budget_rows, hns_periods
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
 
 HNS_TABLE = "data/host_nation_support.csv"
 DEFENCE_TABLE = "data/defense_spending.csv"
 GDP_TABLE = "data/gdp.csv"
 OZ_CAPTION = ("No data table: a teaching model of Olson and Zeckhauser's (1966) economic theory of alliances "
-              "(alliancelab/models/burden_sharing.py), with illustrative, not estimated, incomes and weights.")
+              "(alliancelab/models/burden.py), with illustrative, not estimated, incomes and weights.")
 
 
 def _fy_label(start: int, end: int) -> str:
@@ -21,28 +22,6 @@ def _fy_label(start: int, end: int) -> str:
 
 
 # --- Host-nation support ---------------------------------------------------------------------------
-
-def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
-    """Yen amounts of host-nation support by period: single-year amounts, SMA annual levels, agreement totals.
-
-    Columns: start_fy, end_fy, kind ("single year", "annual level", "agreement total"), billion_yen,
-    per_year (billion yen a year: the amount, or the total divided by the years covered), metric.
-    """
-    validation.table(hns, "host_nation_support", ["series", "unit", "start_fy", "end_fy", "value", "metric"])
-    rows = []
-    for row in hns[hns["series"].isin(["annual_amount", "agreement_total"])].itertuples():
-        if row.unit not in ("billion yen", "billion yen per year", "trillion yen"):
-            continue  # e.g. the 2006 agreement in US dollars: not comparable on a yen axis
-        start, end = int(row.start_fy), int(row.end_fy)
-        amount = row.value * (1000 if row.unit == "trillion yen" else 1)
-        years = end - start + 1
-        if row.series == "agreement_total":
-            kind, per_year = "agreement total", amount / years
-        else:
-            kind, per_year = ("single year" if years == 1 else "annual level"), amount
-        rows.append({"start_fy": start, "end_fy": end, "kind": kind, "billion_yen": amount,
-                     "per_year": per_year, "metric": row.metric})
-    return pd.DataFrame(rows).sort_values(["start_fy", "kind"], kind="stable").reset_index(drop=True)
 
 
 def host_nation_support(hns: pd.DataFrame) -> Chart:
@@ -125,14 +104,6 @@ def _hns_alt(periods: pd.DataFrame, ask) -> str:
 
 
 # --- Defence budgets -------------------------------------------------------------------------------
-
-def budget_rows(defense: pd.DataFrame) -> pd.DataFrame:
-    """Initial defence budgets in trillion yen, one row per fiscal year and basis, with a numeric ``year``."""
-    validation.table(defense, "defense_spending", ["fiscal_year", "series", "unit", "basis", "value"])
-    rows = defense[(defense["series"] == "budget_initial") & (defense["unit"] == "trillion yen")
-                   & defense["fiscal_year"].fillna("").str.fullmatch(r"FY\d{4}")].copy()
-    rows["year"] = rows["fiscal_year"].str[2:].astype(int)
-    return rows.sort_values(["year", "basis"], kind="stable")
 
 
 def defence_budget(defense: pd.DataFrame) -> Chart:
@@ -261,7 +232,7 @@ def cost_calculator(defense: pd.DataFrame, base_gdp: float, base_year: int, grow
         text.set_text(line.get_label())  # the legend keeps its entries; only these labels change
     chart.alt = _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows)
     chart.caption = (
-        f"Figure: a teaching calculator (alliancelab/models/burden_sharing.py). Nominal GDP starts from FY{base_year} "
+        f"Figure: a teaching calculator (alliancelab/models/burden.py). Nominal GDP starts from FY{base_year} "
         f"GDP of {base_gdp:g} trillion yen ({GDP_TABLE}) and grows at an assumed constant rate; markers are actual "
         f"budgets from {DEFENCE_TABLE} (budget_initial, and FY2025 security-related spending). The MOD budget is "
         "narrower than the 'security-related' spending the 2% goal counts, so the two do not line up exactly.")

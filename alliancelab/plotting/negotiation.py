@@ -34,7 +34,7 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     ``into``: an earlier chart from this function (same settings, ``actual`` and title) to update in place.
     """
     japan_offers, us_offers = _check(japan_offers, "japan_offers"), _check(us_offers, "us_offers")
-    neg._check_settings(japan, us)
+    neg.check_settings(japan, us)
     if draft is not None:
         draft = _check([draft], "draft")[0]
     linked = any(o.linkage for o in japan_offers + us_offers)

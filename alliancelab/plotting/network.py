@@ -14,7 +14,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
@@ -83,9 +83,9 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
     """
     shown = networks.ties_until(ties, year, countries)
     year = networks.check_year(year)
-    hub = networks._check_country(ties, hub, "hub")
+    hub = networks.check_country(ties, hub, "hub")
     if highlight is not None:
-        networks._check_country(ties, highlight, "highlight country")
+        networks.check_country(ties, highlight, "highlight country")
     if shown.empty:
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")

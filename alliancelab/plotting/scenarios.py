@@ -6,34 +6,9 @@ import pandas as pd
 from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
+from alliancelab.models.scenarios import LEADERS_SUMMIT, SUMMITS, THEMES, theme_events
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
-from alliancelab.plotting.timeline import _legend_after_brief, _shade_after_brief
-
-#: In the summit lane, titles matching this are leaders' summits (filled markers); others are hollow.
-LEADERS_SUMMIT = r"trilateral summit in|stand-alone China-Japan-ROK"
-
-#: Themes behind the brief's three recommendations: lane name -> regular expression matched
-#: against event titles (case-insensitive). An event goes to the first theme that matches.
-THEMES = {
-    "China-Japan-ROK summits": r"China-Japan-ROK|Japan-hosted trilateral",
-    "China ties, Taiwan, Trump-Xi": r"Taiwan|\bXi\b|visit to Beijing|China's reaction|China tightens",
-    "TPP to CPTPP": r"\bTPP\b|CPTPP|Trans-Pacific",
-    "Paris Agreement": r"Paris Agreement",
-}
-
-
-SUMMITS = "China-Japan-ROK summits"
-
-
-def theme_events(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
-    """Events that match a theme in ``THEMES`` (first match wins), with a ``theme`` column, by date."""
-    shown = ev.select(events, None, start, end)
-    theme = pd.Series(pd.NA, index=shown.index, dtype="object")
-    for name, pattern in THEMES.items():
-        hit = shown["title"].str.contains(pattern, case=False, regex=True) & theme.isna()
-        theme[hit] = name
-    result = shown.assign(theme=theme).dropna(subset=["theme"])
-    return result.sort_values("date", kind="stable")
+from alliancelab.plotting.timeline import legend_after_brief, shade_after_brief
 
 
 def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart:
@@ -43,7 +18,7 @@ def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart
     styles = palette(THEMES)
     figure, axes = new_figure(f"Events behind the brief's recommendations, {first.year}-{last.year}",
                               "Date", "Theme", size=(10, 4))
-    _legend_after_brief(axes, _shade_after_brief(axes, first, last))
+    legend_after_brief(axes, shade_after_brief(axes, first, last))
     lanes = list(reversed(THEMES))
     for lane, name in enumerate(lanes):
         subset = rows[rows["theme"] == name]
@@ -62,7 +37,7 @@ def recommendation_timeline(events: pd.DataFrame, start=2012, end=2026) -> Chart
     axes.set_xlim(first, last)
     return Chart(figure, alt=_timeline_alt(rows, first, last),
                  caption=(f"Figure: {len(rows)} sourced events from data/events.csv, chosen by title "
-                          "(see THEMES in alliancelab/plotting/scenarios.py). Grey shading: after the brief "
+                          "(see THEMES in alliancelab/models/scenarios.py). Grey shading: after the brief "
                           "was written. Each theme has its own colour and marker." + hollow_note))
 
 

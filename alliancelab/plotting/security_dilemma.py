@@ -9,7 +9,7 @@ from alliancelab import brief, events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
-from alliancelab.plotting.timeline import _shade_after_brief
+from alliancelab.plotting.timeline import shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
 LINESTYLES = {"abandonment": "--", "entrapment": ":", "cost": "-"}
@@ -110,7 +110,7 @@ def bilateral_timeline(events: pd.DataFrame, a: str = "China", b: str = "Japan",
     figure, axes = new_figure(f"{a}-{b} relations, {first.year}-{last.year}", "Date", "Event",
                               size=(11, 1.2 + 0.6 * max(len(shown), 2)))
     styles = palette(events["category"].cat.categories)
-    handles = _shade_after_brief(axes, first, last)
+    handles = shade_after_brief(axes, first, last)
     rows = list(range(len(shown)))[::-1]  # oldest at the top
     for category in shown["category"].cat.categories:
         mine = [(y, row.date) for y, row in zip(rows, shown.itertuples()) if row.category == category]

@@ -21,7 +21,7 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     chart = updatable(into, _timeline_frame, tuple(all_categories))
     parts, axes = chart.parts, chart.parts["axes"]
     set_title(axes, f"Japan-US alliance timeline, {first.year}-{last.year}")
-    _legend_after_brief(axes, _place_after_brief(axes, parts["after brief"], first, last))
+    legend_after_brief(axes, _place_after_brief(axes, parts["after brief"], first, last))
     lane_of = {name: y for y, name in enumerate(reversed(lanes))}  # the first category on top
     category, dates = shown["category"].to_numpy(), shown["date"].to_numpy()
     for name, line in parts["lanes"].items():  # categories not shown have no events in ``shown``
@@ -56,7 +56,7 @@ def _timeline_frame(categories: tuple) -> Chart:
                                                     "spans": spans})
 
 
-def _shade_after_brief(axes, first, last) -> list:
+def shade_after_brief(axes, first, last) -> list:
     """Mark the day the brief was written and shade what came after it; returns the marks on show (for a legend)."""
     return _place_after_brief(axes, _after_brief_marks(axes), first, last)
 
@@ -80,7 +80,7 @@ def _place_after_brief(axes, marks: dict, first, last) -> list:
     return [mark for mark in marks.values() if mark.get_visible()]
 
 
-def _legend_after_brief(axes, handles: list) -> None:
+def legend_after_brief(axes, handles: list) -> None:
     """A legend of the after-brief marks on show, or none."""
     if handles:
         show_legend(axes, handles, loc="upper left", fontsize=9, frameon=False)

@@ -4,34 +4,17 @@ import pandas as pd
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
+from alliancelab.models.tariffs import ALL_IN, JAPAN_BASIS, JAPAN_SERIES, US_BASIS, japan_tariff_steps, tariff_row
 from alliancelab.plotting.style import OKABE_ITO, Chart, add_right_panel, new_figure, palette, updatable
 
-US_BASIS = "US Census: US goods deficit with Japan"
-JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
 GREY = "#777777"
 
-#: The Japan tariff series and the ``trade_tariffs`` rows that make them, keyed by (date, partner, legal
-#: basis). "set": the rate becomes the row's rate. "add": the row's rate is added to the previous one
-#: (the April 2025 Section 232 car tariff came on top of the 2.5% MFN duty; see the rows' notes).
-JAPAN_SERIES = {
-    "Most Japanese goods": [("2025-04-09", "all countries", "IEEPA", "set"),
-                            ("2025-08-07", "Japan", "IEEPA", "set"),
-                            ("2025-09-04", "Japan", "IEEPA", "set"),
-                            ("2026-02-24", "all countries", "Section 122", "set")],
-    "Japanese cars": [("2025-03-26", "Japan", "MFN", "set"),
-                      ("2025-04-03", "Japan", "Section 232", "add"),
-                      ("2025-09-16", "Japan", "Section 232", "set")],
-    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"),
-                       ("2025-06-04", "Japan", "Section 232", "set")],
-}
 #: Turning points marked on the tariff timeline: (date, partner, legal basis) of the row, and a short label.
 TURNING_POINTS = [("2025-04-09", "all countries", "IEEPA", "90-day pause"),
                   ("2025-07-22", "Japan", "trade agreement", "July deal"),
                   ("2025-09-04", "Japan", "IEEPA", "EO 14345"),
                   ("2026-02-20", "Japan", "IEEPA", "Court: IEEPA ruling")]
 TIMELINE_START, TIMELINE_END = pd.Timestamp("2025-01-01"), pd.Timestamp("2026-06-30")
-#: ``trade_tariffs.rate_basis``: whether a rate includes the ordinary MFN duty or comes on top of it.
-ALL_IN = "all-in (includes MFN)"
 BASIS_SHORT = {ALL_IN: " all-in", "additional (on top of MFN)": " + MFN", "MFN duty itself": " MFN"}
 
 
@@ -131,29 +114,6 @@ def _latest_change(rows: pd.DataFrame, unit: str) -> str:
 
 # --- tariff timeline -------------------------------------------------------------------------------------
 
-def _row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
-    rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
-                   & (tariffs["legal_basis"] == legal_basis)]
-    if len(rows) != 1:
-        raise AllianceLabError(f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
-                               f"found {len(rows)}. Check data/trade_tariffs.csv.")
-    return rows.iloc[0]
-
-
-def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
-    """The rate in effect on each Japan series after each change: columns series, date, rate, legal_basis,
-    rate_basis (whether the rate includes the ordinary MFN duty or comes on top of it)."""
-    records = []
-    for series, keys in JAPAN_SERIES.items():
-        rate = 0.0
-        for date, partner, basis, how in keys:
-            row = _row(tariffs, date, partner, basis)
-            rate = rate + row["rate"] if how == "add" else row["rate"]
-            rate_basis = ALL_IN if how == "add" else row["rate_basis"]
-            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis,
-                            "rate_basis": rate_basis})
-    return pd.DataFrame(records)
-
 
 def basis_label(rate: float, rate_basis: str) -> str:
     """'15% all-in' or '10% + MFN': a rate with the short form of its basis."""
@@ -162,7 +122,7 @@ def basis_label(rate: float, rate_basis: str) -> str:
 
 def deal_rate(tariffs: pd.DataFrame) -> tuple[float, str]:
     """The rate agreed in the July 2025 US-Japan deal, with a label for figures."""
-    row = _row(tariffs, "2025-07-22", "Japan", "trade agreement")
+    row = tariff_row(tariffs, "2025-07-22", "Japan", "trade agreement")
     return float(row["rate"]), f"The July 2025 deal: {row['rate']:g}%"
 
 
@@ -234,7 +194,7 @@ def tariff_timeline(tariffs: pd.DataFrame) -> Chart:
         top.annotate(f"{row.rate:g}%", (row.date, row.rate), textcoords="offset points", xytext=(0, 8),
                      ha="center", fontsize=8, color=colour)
     for date, partner, basis, label in TURNING_POINTS:
-        row = _row(tariffs, date, partner, basis)
+        row = tariff_row(tariffs, date, partner, basis)
         for axes in (top, bottom):
             axes.axvline(row["date"], color=GREY, linestyle=":", linewidth=1, zorder=1)
         top.annotate(label, (row["date"], 1.0), xycoords=("data", "axes fraction"), rotation=90, ha="right",

@@ -168,8 +168,8 @@ class Delegation:
 TEAMS = {"japan": "Japan", "us": "United States"}
 DELEGATIONS = (
     Delegation("japan", "mofa", "Ministry of Foreign Affairs (MOFA)", "Lead negotiator; signs the agreement.", (
-        "Keep the alliance stable: the current agreement ({fact:sma_total} over five years, {fact:sma_annual}) ends "
-        "with {fact:sma_last_year}.",
+        "Keep the alliance stable: the current agreement ({fact:sma_total} over five years, "
+        "{fact:sma_annual}) ends with {fact:sma_last_year}.",
         "Last time Japan offered {fact:offer_2021_low} to {fact:offer_2021_high} and settled at {fact:agreed_2021} "
         "against a US call of {fact:ask_2021}. A similar result would count as a success.",
         "Keep troop money apart from trade: linking it to the {fact:investment_550} investment deal costs you "

@@ -69,7 +69,7 @@ def record_offer(path, team: str, round_number: int, package: neg.Offer, note: s
     """Append one team's offer in one round to the CSV at ``path`` (created with a header if new)."""
     briefs.check_team(team)
     round_number = int(_round(round_number))
-    row = {"team": team, "round": round_number, **neg._check_offer(package).as_row(), "note": str(note)}
+    row = {"team": team, "round": round_number, **neg.check_offer(package).as_row(), "note": str(note)}
     path = Path(path)
     new = not path.exists() or path.stat().st_size == 0
     with path.open("a", newline="", encoding="utf-8") as handle:

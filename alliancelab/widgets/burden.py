@@ -3,23 +3,13 @@
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab import validation
-from alliancelab.errors import AllianceLabError
-from alliancelab.models import burden_sharing as bs
+from alliancelab.models import burden as bs
+from alliancelab.models.burden import base_gdp
 from alliancelab.plotting import burden as plots
 from alliancelab.widgets.base import Explorer
 
 STYLE = {"description_width": "16em"}
 WIDE = w.Layout(width="36em")
-
-
-def base_gdp(gdp: pd.DataFrame, year: int = 2022) -> float:
-    """Japan's nominal GDP (trillion yen) for fiscal ``year`` from the gdp table's estimate rows."""
-    validation.table(gdp, "gdp", ["year", "period_type", "status", "value"])
-    rows = gdp[(gdp["year"] == year) & (gdp["period_type"] == "Japanese fiscal year") & (gdp["status"] == "estimate")]
-    if rows.empty:
-        raise AllianceLabError(f"The gdp table has no estimate for FY{year}.")
-    return float(rows["value"].iloc[0])
 
 
 class BurdenCalculator(Explorer):

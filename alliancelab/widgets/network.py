@@ -5,7 +5,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab.models import networks
+from alliancelab.models import network as networks
 from alliancelab.plotting import network as network_plot
 from alliancelab.widgets.base import Explorer
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from alliancelab.present import lesson_notebook, voila_command
+from alliancelab.instructor.present import lesson_notebook, voila_command
 from browser_support import (SCREENSHOT_DIR, WIDGET_VIEWS, Server, figure_src, free_port, jupyter_env,
                              nudge_until_redrawn, stored_widget_count)
 

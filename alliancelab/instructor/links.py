@@ -5,16 +5,15 @@
     binder_url("OWNER/REPO", notebook="notebooks/02_burden_sharing.ipynb", view="voila")  # presentation
     nbgitpuller_url("hub.example.edu", "OWNER/REPO")   # your university's JupyterHub
 
-Binder builds the repository with repo2docker (environment.yml + postBuild). nbgitpuller clones the
+Give the class repository written by ``alliancelab release`` (never this one: it holds the answers).
+Binder builds it with repo2docker (environment.yml + postBuild). nbgitpuller clones the
 repository into the student's home on the hub (into a folder named after the repository) the first
 time the link is opened, and on later clicks merges updates without overwriting the student's edits.
 
-    python -m alliancelab.links OWNER/REPO [--ref main] [--hub hub.example.edu]
+    alliancelab links OWNER/REPO [--ref main] [--hub hub.example.edu]
 """
 
-import argparse
 import re
-import sys
 from urllib.parse import quote, urlencode, urlsplit
 
 from alliancelab.errors import AllianceLabError
@@ -104,26 +103,3 @@ def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = S
     query = urlencode({"repo": f"https://github.com/{owner}/{name}", "branch": _ref(branch),
                        "urlpath": f"lab/tree/{name}/{_notebook(notebook)}"}, quote_via=quote, safe="")
     return f"{_hub_base(hub)}/hub/user-redirect/git-pull?{query}"
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m alliancelab.links", description=__doc__.splitlines()[0])
-    parser.add_argument("repo", help="GitHub repository, OWNER/REPO")
-    parser.add_argument("--ref", default="main", help="branch or tag (default main)")
-    parser.add_argument("--notebook", default=START, help=f"notebook to open (default {START})")
-    parser.add_argument("--hub", help="JupyterHub host for an nbgitpuller link, e.g. hub.example.edu")
-    args = parser.parse_args(argv)
-    try:
-        print("Binder:      ", binder_url(args.repo, args.ref, args.notebook))
-        print("Badge:       ", binder_badge(args.repo, args.ref, args.notebook))
-        print("Presentation:", binder_url(args.repo, args.ref, args.notebook, view="voila"))
-        if args.hub:
-            print("JupyterHub:  ", nbgitpuller_url(args.hub, args.repo, args.ref, args.notebook))
-    except AllianceLabError as err:
-        print(f"AllianceLabError: {err}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from alliancelab import validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
 
@@ -199,3 +200,44 @@ def burden_curve(weight, small_shares, weight_small=None) -> pd.DataFrame:
     if not rows:
         raise AllianceLabError("Give at least one income share for the small ally, e.g. [0.1, 0.2, 0.3].")
     return pd.DataFrame(rows)
+
+
+def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
+    """Yen amounts of host-nation support by period: single-year amounts, SMA annual levels, agreement totals.
+
+    Columns: start_fy, end_fy, kind ("single year", "annual level", "agreement total"), billion_yen,
+    per_year (billion yen a year: the amount, or the total divided by the years covered), metric.
+    """
+    validation.table(hns, "host_nation_support", ["series", "unit", "start_fy", "end_fy", "value", "metric"])
+    rows = []
+    for row in hns[hns["series"].isin(["annual_amount", "agreement_total"])].itertuples():
+        if row.unit not in ("billion yen", "billion yen per year", "trillion yen"):
+            continue  # e.g. the 2006 agreement in US dollars: not comparable on a yen axis
+        start, end = int(row.start_fy), int(row.end_fy)
+        amount = row.value * (1000 if row.unit == "trillion yen" else 1)
+        years = end - start + 1
+        if row.series == "agreement_total":
+            kind, per_year = "agreement total", amount / years
+        else:
+            kind, per_year = ("single year" if years == 1 else "annual level"), amount
+        rows.append({"start_fy": start, "end_fy": end, "kind": kind, "billion_yen": amount,
+                     "per_year": per_year, "metric": row.metric})
+    return pd.DataFrame(rows).sort_values(["start_fy", "kind"], kind="stable").reset_index(drop=True)
+
+
+def budget_rows(defense: pd.DataFrame) -> pd.DataFrame:
+    """Initial defence budgets in trillion yen, one row per fiscal year and basis, with a numeric ``year``."""
+    validation.table(defense, "defense_spending", ["fiscal_year", "series", "unit", "basis", "value"])
+    rows = defense[(defense["series"] == "budget_initial") & (defense["unit"] == "trillion yen")
+                   & defense["fiscal_year"].fillna("").str.fullmatch(r"FY\d{4}")].copy()
+    rows["year"] = rows["fiscal_year"].str[2:].astype(int)
+    return rows.sort_values(["year", "basis"], kind="stable")
+
+
+def base_gdp(gdp: pd.DataFrame, year: int = 2022) -> float:
+    """Japan's nominal GDP (trillion yen) for fiscal ``year`` from the gdp table's estimate rows."""
+    validation.table(gdp, "gdp", ["year", "period_type", "status", "value"])
+    rows = gdp[(gdp["year"] == year) & (gdp["period_type"] == "Japanese fiscal year") & (gdp["status"] == "estimate")]
+    if rows.empty:
+        raise AllianceLabError(f"The gdp table has no estimate for FY{year}.")
+    return float(rows["value"].iloc[0])

@@ -1,6 +1,6 @@
 """Build the static site (handouts): every lesson, every exercise set and the data dictionary as HTML.
 
-    python -m alliancelab.site            # or: make site   -> build/site/index.html
+    alliancelab site            # or: make site   -> build/site/index.html
 
 Lessons are rendered from their stored outputs (no re-execution) with nbconvert's HTML exporter, in
 teaching order from :data:`alliancelab.lessons.LESSONS`. Code cells tagged ``hide-input`` (plot-only
@@ -14,17 +14,14 @@ between notebooks and to data files keep working. The pages work offline except 
 typeset by MathJax, which nbconvert loads from a CDN.
 """
 
-import argparse
 import base64
 import csv
 import html
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
-import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
@@ -32,7 +29,7 @@ from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_OUT = ROOT / "build" / "site"
 SITE_TITLE = "Alliance Politics Lab"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -348,20 +345,3 @@ def _index_body(lessons, exercise_links) -> str:
     parts.append('<h2>Data</h2><p>The <a href="data/index.html">data dictionary</a> describes every table, '
                  "its columns, types and allowed values, with row counts and the CSV files.</p>")
     return "\n".join(parts)
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m alliancelab.site", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default build/site)")
-    args = parser.parse_args(argv)
-    try:
-        pages = build(args.out)
-    except AllianceLabError as err:
-        print(f"AllianceLabError: {err}", file=sys.stderr)
-        return 2
-    print(f"wrote {len(pages)} pages; open {pages[0]}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,15 +1,13 @@
 """Present a lesson live in Voila, for lecturing: the widgets work, the code is hidden.
 
-    make present LESSON=02            # or: python -m alliancelab.present 02
+    make present LESSON=02            # or: alliancelab present 02
 
 Voila runs the notebook top to bottom in a fresh kernel and shows only its text, figures and
 widgets. Stop it with Ctrl+C. ``--port`` picks the port (Voila's default is 8866) and
 ``--no-browser`` stops it opening a browser tab (for a lecture-hall machine already showing one).
 """
 
-import argparse
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +15,8 @@ from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
 
 
-def _choices() -> str:
+def choices() -> str:
+    """The numbers of the lessons that exist, e.g. "00, 01, 02"."""
     return ", ".join(f"{lesson.number:02d}" for lesson in LESSONS if lesson.available)
 
 
@@ -27,7 +26,7 @@ def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
     match = re.fullmatch(r"(\d{1,2})(_[a-z0-9_]+)?(\.ipynb)?", text)
     if isinstance(lesson, bool) or not match:
         raise AllianceLabError(f"Give the lesson as its number, e.g. LESSON=02; got {lesson!r}. "
-                               f"Lessons available: {_choices()}.")
+                               f"Lessons available: {choices()}.")
     number = int(match.group(1))
     for registered in LESSONS:
         if registered.number == number:
@@ -36,9 +35,9 @@ def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
             path = Path(notebook_dir) / registered.filename
             if not path.is_file():
                 raise AllianceLabError(f"Lesson {number:02d} ({registered.title}) is still in preparation: "
-                                       f"{path.name} does not exist yet. Lessons available: {_choices()}.")
+                                       f"{path.name} does not exist yet. Lessons available: {choices()}.")
             return path
-    raise AllianceLabError(f"There is no lesson {number:02d}. Lessons available: {_choices()}.")
+    raise AllianceLabError(f"There is no lesson {number:02d}. Lessons available: {choices()}.")
 
 
 def voila_command(notebook: Path, *, port: int | None = None, open_browser: bool = True) -> list[str]:
@@ -52,27 +51,3 @@ def voila_command(notebook: Path, *, port: int | None = None, open_browser: bool
     if not open_browser:
         command.append("--no-browser")
     return command
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m alliancelab.present", description=__doc__.splitlines()[0])
-    parser.add_argument("lesson", nargs="?", default="", help="lesson number, e.g. 02")
-    parser.add_argument("--port", type=int, default=None, help="port for Voila (default 8866)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
-    args = parser.parse_args(argv)
-    try:
-        if not args.lesson:
-            raise AllianceLabError(f"Say which lesson to present, e.g. make present LESSON=02. "
-                                   f"Lessons available: {_choices()}.")
-        command = voila_command(lesson_notebook(args.lesson), port=args.port, open_browser=not args.no_browser)
-    except AllianceLabError as err:
-        print(f"AllianceLabError: {err}", file=sys.stderr)
-        return 2
-    try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -83,7 +83,8 @@ def countries(ties) -> list[str]:
     return sorted(set(ties["country_a"]) | set(ties["country_b"]))
 
 
-def _check_country(ties, name, what) -> str:
+def check_country(ties, name, what) -> str:
+    """``name`` if it is a country of the ties table; AllianceLabError naming ``what`` otherwise."""
     if not isinstance(name, str) or not name:
         raise AllianceLabError(f"{what} must be a country name like 'United States', got {name!r}.")
     known = countries(ties)
@@ -121,7 +122,7 @@ def ties_until(ties, year, countries=None) -> pd.DataFrame:
             raise AllianceLabError("countries must be a list of country names, e.g. ['Japan', 'India'].")
         countries = list(countries)
         for name in countries:
-            _check_country(ties, name, "country")
+            check_country(ties, name, "country")
         kept = kept[kept["country_a"].isin(countries) & kept["country_b"].isin(countries)]
     return kept
 
@@ -134,21 +135,21 @@ def involves(ties, country) -> pd.Series:
 def hub_links(ties, year, hub=US) -> pd.DataFrame:
     """Ties up to ``year`` that run through the hub (the spokes)."""
     kept = ties_until(ties, year)
-    _check_country(ties, hub, "hub")
+    check_country(ties, hub, "hub")
     return kept[involves(kept, hub)]
 
 
 def spoke_links(ties, year, hub=US) -> pd.DataFrame:
     """Ties up to ``year`` between two countries other than the hub (spoke-to-spoke ties)."""
     kept = ties_until(ties, year)
-    _check_country(ties, hub, "hub")
+    check_country(ties, hub, "hub")
     return kept[~involves(kept, hub)]
 
 
 def hub_share(ties, year, hub=US) -> float:
     """Share of the ties up to ``year`` that involve the hub: 1.0 is a pure hub-and-spoke system."""
     kept = ties_until(ties, year)
-    _check_country(ties, hub, "hub")
+    check_country(ties, hub, "hub")
     if kept.empty:
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties in or before {year}: the first tie in the table is from {first}.")

@@ -1,13 +1,11 @@
 """Run notebooks top to bottom in a fresh kernel and store their outputs.
 
 nbval compares a notebook's stored outputs with a fresh run, so after editing a lesson,
-re-execute it with ``make notebooks`` (or ``python -m alliancelab.notebooks PATH...``).
+re-execute it with ``make notebooks`` (or ``alliancelab notebooks PATH...``).
 """
 
-import sys
 from pathlib import Path
 
-import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 import nbformat
 from nbclient import NotebookClient
 
@@ -27,13 +25,3 @@ def execute(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode
     client(notebook, path.parent, timeout).execute()
     nbformat.write(notebook, path)
     return notebook
-
-
-def main(argv=None) -> None:
-    for name in argv if argv is not None else sys.argv[1:]:
-        print(f"executing {name}")
-        execute(Path(name))
-
-
-if __name__ == "__main__":
-    main()
