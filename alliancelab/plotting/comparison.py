@@ -118,7 +118,7 @@ def _money(amount: float) -> str:
 
 
 def _bars_frame() -> Chart:
-    figure, axes = new_figure("US allies compared", "Value", "Ally", size=(10, 4.2))
+    figure, axes = new_figure("US allies compared", "Value", "Ally", size=(10, 4.0))
     bars, texts = {}, {}
     for ally, (colour, _marker) in _STYLES.items():
         bars[ally] = axes.barh([0], [0], height=0.7, color=colour, edgecolor="black", linewidth=0.6)[0]
