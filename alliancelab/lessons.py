@@ -31,6 +31,7 @@ LESSONS = (
     Lesson(5, "what_lies_ahead", "What lies ahead", 60),
     Lesson(6, "reading_critically", "Reading the brief critically: fact-check, scorecard, forecasts", 60),
     Lesson(7, "negotiation_simulation", "Simulation: negotiating host-nation support", 90),
+    Lesson(8, "comparing_allies", "Comparing allies under Trump 2.0: South Korea, NATO and the Philippines", 75),
 )
 
 

@@ -81,6 +81,11 @@ def widget_cases():
             lambda x, i: setattr(next(iter(x.sliders.values())), "value", 0.7 if i % 2 else 0.5))
     except ImportError:
         pass
+    from alliancelab.models import comparison as cmp
+    from alliancelab.widgets.comparison import AllyComparisonExplorer
+    table = cmp.comparison_table(data.load("ally_comparison"), defense, data.load("host_nation_support"))
+    add("comparison", "AllyComparisonExplorer", lambda: AllyComparisonExplorer(table),
+        lambda x, i: setattr(x.allies["Poland"], "value", bool(i % 2)))
     from alliancelab.widgets.negotiation import NegotiationGame
     add("negotiation", "NegotiationGame", NegotiationGame,
         lambda x, i: setattr(x.total, "value", 240.0 if i % 2 else 211.0))
