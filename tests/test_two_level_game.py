@@ -39,3 +39,17 @@ def test_bad_coalitions_say_what_is_wrong(members, message):
     with pytest.raises(AllianceLabError) as err:
         tlg.coalition_win_set("Japan", members, prefers="low")
     assert message in str(err.value)
+
+
+def test_coalition_explorer_names_the_member_that_binds():
+    from alliancelab.widgets.trade import CoalitionExplorer
+
+    explorer = CoalitionExplorer()
+    assert "No agreement possible" in explorer.status.value and "<b>LDP farm caucus</b>" in explorer.status.value
+    before = explorer.image()
+    explorer.members["LDP farm caucus"].value = 50
+    assert "Zone of possible agreement: 35 to 45" in explorer.status.value
+    assert "<b>Finance Ministry</b>" in explorer.status.value and explorer.image() != before
+    explorer.us_ask.value = 20
+    assert "Zone of possible agreement: 20 to 45" in explorer.status.value
+    assert explorer.summary.startswith("Coalition explorer")
