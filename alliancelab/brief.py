@@ -5,6 +5,8 @@ import pandas as pd
 TITLE = "Japan-US Ties in the Trump 2.0 Era: Continuity, Change, and Strategic Challenges"
 AUTHOR = "Saume Saptaparna Nath"
 PUBLISHER = "KRF Center for Bangladesh and Global Affairs (CBGA)"
+#: The publisher's page for the brief (data/brief_map.csv, source_url).
+URL = "https://www.cbgabd.org/?p=10987"
 
 #: The brief was written in late November 2024: the latest date it gives is the Xi-Ishiba
 #: meeting at APEC in Lima on 15 November 2024, and it names Scott Bessent as Treasury
@@ -23,3 +25,9 @@ SECTIONS = {
     "opportunities": "Not Only Challenges but Also Opportunities?",
     "what_lies_ahead": "What Lies Ahead?",
 }
+
+
+def citation() -> str:
+    """The brief's full citation in Markdown, with a link to its publisher's page."""
+    return (f"{AUTHOR} (2024). \"{TITLE}\". {PUBLISHER}, brief 167, written in late November 2024. "
+            f"[{URL}]({URL}) [`nath2024`]")

@@ -116,6 +116,56 @@ def test_burden_curve_columns_and_monotone_share():
     assert curve["share_large"].iloc[-1] == pytest.approx(0.5)
 
 
+# --- the joint-product model (Sandler 1977; Sandler and Hartley 2001) -------------------------------
+
+def test_equal_allies_with_private_benefits_match_the_closed_form():
+    # symmetric: (1 - a)/(Y - q) = a(1 + s)/(2q)  =>  q = a(1 + s)Y / (2(1 - a) + a(1 + s)); a = 0.3, s = 0.4, Y = 50
+    eq = bs.nash_contributions(50, 50, 0.3, private=0.4)
+    assert eq.contribution == pytest.approx((0.42 * 50 / 1.82, 0.42 * 50 / 1.82))
+    assert eq.private == 0.4
+
+
+def test_private_benefits_end_free_riding():
+    # at s = 0 the small ally (25% of income) free-rides; any private benefit makes it pay something
+    assert bs.nash_contributions(75, 25, 0.2).small_free_rides
+    for s in (0.01, 0.1, 0.5):
+        eq = bs.nash_contributions(75, 25, 0.2, private=s)
+        assert not eq.small_free_rides and eq.contribution[1] > 0
+    assert bs.free_riding_threshold(0.2, private=0.1) == 0.0
+    assert bs.free_riding_threshold(0.2) == pytest.approx(0.8 / 1.8)
+
+
+def test_purely_private_defence_means_equal_burdens():
+    # s = 1: each spends a * Y as if alone, so the "exploitation of the great by the small" disappears
+    eq = bs.nash_contributions(75, 25, 0.2, private=1.0)
+    assert eq.contribution == pytest.approx((15.0, 5.0))
+    assert eq.burden == pytest.approx((0.2, 0.2))
+    assert eq.efficient_total == pytest.approx(eq.total)  # nothing is shared, so nothing is under-provided
+
+
+def test_the_small_allys_burden_rises_with_private_benefits():
+    burdens = [bs.nash_contributions(75, 25, 0.3, private=s).burden[1] for s in (0, 0.2, 0.5, 0.8, 1.0)]
+    assert burdens == sorted(burdens) and burdens[0] == 0 and burdens[-1] == pytest.approx(0.3)
+
+
+def test_efficient_total_with_private_benefits():
+    # the no-private limit tends to the public-good optimum (a1 + a2)/2 (Y1 + Y2); in between, Nash under-provides
+    assert bs.nash_contributions(60, 40, 0.3, private=1e-9).efficient_total == pytest.approx(30.0, rel=1e-4)
+    eq = bs.nash_contributions(60, 40, 0.3, private=0.5)
+    assert eq.efficient_total == pytest.approx(30.49, rel=1e-3)  # a 3000 x 3000 grid search of summed utility
+    assert eq.total < eq.efficient_total
+
+
+def test_a_tiny_private_share_is_close_to_olson_zeckhauser():
+    pure, joint = bs.nash_contributions(55, 45, 0.2), bs.nash_contributions(55, 45, 0.2, private=1e-9)
+    assert joint.contribution == pytest.approx(pure.contribution, abs=1e-6)
+
+
+def test_burden_curve_with_private_benefits():
+    curve = bs.burden_curve(0.3, [0.1, 0.3, 0.5], private=1.0)
+    assert list(curve["burden_small"].round(9)) == [0.3] * 3 and list(curve["burden_large"].round(9)) == [0.3] * 3
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda: bs.nash_contributions(25, 75, 0.2),
      "The small ally's income (75) is larger than the large ally's (25); swap them"),
@@ -125,6 +175,9 @@ def test_burden_curve_columns_and_monotone_share():
     (lambda: bs.nash_contributions(75, 25, 0.2, float("nan")), "must be a finite number"),
     (lambda: bs.burden_curve(0.3, [0.7]), "income share must be greater than 0 and at most 0.5, got 0.7"),
     (lambda: bs.burden_curve(0.3, []), "Give at least one income share"),
+    (lambda: bs.nash_contributions(75, 25, 0.2, private=1.5),
+     "The private share of defence's benefit must be between 0 and 1, got 1.5"),
+    (lambda: bs.nash_contributions(75, 25, 0.2, private=-0.1), "must be between 0 and 1"),
 ])
 def test_olson_zeckhauser_rejects_bad_arguments(call, message):
     with pytest.raises(AllianceLabError) as err:
@@ -195,6 +248,9 @@ def test_olson_zeckhauser_figure(defense):
     assert "pays nothing whenever its income share is 41.2% or less" in chart.alt
     assert "the large ally pays 100% of the alliance's defence" in chart.alt
     assert plots.olson_zeckhauser(0.25, 0.3, 0.6).alt != chart.alt
+    joint = plots.olson_zeckhauser(0.25, 0.3, 0.3, 0.5)
+    assert "the small ally always pays something: no free-riding zone" in joint.alt
+    assert "private share of defence's benefit 0.50 (joint products)" in joint.alt
 
 
 def test_figures_reject_the_wrong_table(hns, defense):
@@ -252,3 +308,13 @@ def test_olson_zeckhauser_explorer_follows_the_sliders():
     explorer.small_share.value = 0.5
     assert "Both spend the same share" in explorer.status.value
     assert explorer.summary.startswith("Olson-Zeckhauser explorer:")
+
+
+def test_olson_zeckhauser_explorer_private_benefit_control():
+    explorer = OlsonZeckhauserExplorer()
+    before = explorer.image()
+    explorer.private.value = 1.0
+    assert "free rides" not in explorer.status.value and "Both spend the same share" in explorer.status.value
+    assert "no ally gives nothing" in explorer.status.value and explorer.image() != before
+    explorer.private.value = 0.3
+    assert "pays <b>100%</b>" not in explorer.status.value and "larger share of its income" in explorer.status.value

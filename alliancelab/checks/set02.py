@@ -1,5 +1,5 @@
 """Exercise set 02 (Burden sharing): budgets on one basis, host-nation support, the 2% target and its cost,
-the burden-sharing calculator and the Olson-Zeckhauser model."""
+the burden-sharing calculator, the Olson-Zeckhauser model and Sandler's joint products."""
 
 from alliancelab import data
 from alliancelab.checks.registry import register
@@ -44,6 +44,11 @@ def _gap_35_to_fy2025():
 
 def _free_riding_threshold():
     return burden_sharing.free_riding_threshold(0.3)
+
+
+def _joint_product_burden():
+    """The small ally's spending (% of its income) with a private share of 0.3 (Sandler's joint products)."""
+    return 100 * burden_sharing.nash_contributions(0.75, 0.25, 0.3, 0.3, private=0.3).burden[1]
 
 
 register(
@@ -93,4 +98,12 @@ register(
                       "You want the last position before the small ally starts to pay; you can check it with "
                       "`burden_sharing.free_riding_threshold(0.3)`."),
                expected=_free_riding_threshold, tolerance=0.01),
+    NumberTask("02.8", "With both weights at 0.3, an income share of 0.25 and a private share of defence's benefit "
+                       "of 0.3, the small ally's defence spending as a percentage of its income (one decimal place).",
+               hints=("Set the four sliders of the explorer: income share 0.25, both weights 0.30, private share "
+                      "0.30; the status line gives each ally's spending as a share of its income.",
+                      "Or call `burden_sharing.nash_contributions(0.75, 0.25, 0.3, 0.3, private=0.3)` and read "
+                      "`.burden`: the second number is the small ally's, as a fraction (multiply by 100).",
+                      "At a private share of 0 the answer would be 0: the small ally free rides."),
+               expected=_joint_product_burden, tolerance=0.05, unit="% of its income"),
 )

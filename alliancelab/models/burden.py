@@ -28,10 +28,20 @@ Each ally picks ``q_i`` taking the other's as given (a Nash equilibrium). The be
 
 The total, ``a (Y_1 + Y_2) / (2 - a)`` when both contribute, is less than the ``a (Y_1 + Y_2)`` that
 maximises the two allies' summed utility: public goods are under-provided. This is "the exploitation of
-the great by the small". Critics (Sandler 1977, "Impurity of defense", *Kyklos* 30(3); Sandler 1993,
-"The Economic Theory of Alliances: A Survey", *Journal of Conflict Resolution* 37(3): 446-483) note that
-defence also brings *private* benefits (protecting one's own territory, fleet, interests); in this
-joint-product model the free-riding prediction weakens.
+the great by the small".
+
+**3. The joint-product model.** Todd Sandler (1977), "Impurity of Defense: An Application to the Economics
+of Alliances", *Kyklos* 30(3): 443-460; Sandler and Hartley (2001), "Economics of Alliances: The Lessons
+for Collective Action", *Journal of Economic Literature* 39(3): 869-896. Defence also yields benefits
+that only the ally who pays gets (guarding its own territory, sea lanes, disaster relief, its own
+industry). With a private share ``s`` (0 <= s <= 1) of the benefit of defence::
+
+    U_i = (1 - a_i) * ln(x_i) + a_i * (1 - s) * ln(Q) + a_i * s * ln(q_i)
+
+The best response solves ``q^2 + ((1 - a + a s) q_j - a Y) q - a s Y q_j = 0`` (positive root). With
+``s = 0`` this is model 2; with any ``s > 0`` no ally ever gives nothing, so complete free riding
+disappears; with ``s = 1`` each spends ``a_i Y_i`` as if alone, and equal weights mean equal burdens:
+Olson and Zeckhauser's "exploitation of the great by the small" fails.
 """
 
 from dataclasses import dataclass
@@ -111,6 +121,7 @@ class Equilibrium:
     income: tuple          #: (large, small) incomes
     contribution: tuple    #: (large, small) defence spending q_i
     weight: tuple          #: (large, small) weights on security a_i
+    private: float = 0.0   #: share s of defence's benefit that is private to the ally who pays (0-1)
 
     @property
     def total(self) -> float:
@@ -139,11 +150,13 @@ class Equilibrium:
 
     @property
     def efficient_total(self) -> float:
-        """The total defence that maximises the sum of both utilities: (a_1 + a_2) / 2 * (Y_1 + Y_2)."""
-        return sum(self.weight) / 2 * sum(self.income)
+        """The total defence that maximises the sum of both utilities: (a_1 + a_2) / 2 * (Y_1 + Y_2) if s = 0."""
+        if self.private == 0:
+            return sum(self.weight) / 2 * sum(self.income)
+        return _efficient_total(self.income, self.weight, self.private)
 
 
-def nash_contributions(income_large, income_small, weight, weight_small=None) -> Equilibrium:
+def nash_contributions(income_large, income_small, weight, weight_small=None, private=0.0) -> Equilibrium:
     """The Nash equilibrium of the two-ally public-good game with Cobb-Douglas utility.
 
     ``weight`` is a, the weight on security; give ``weight_small`` to let the small ally value security
@@ -152,15 +165,21 @@ def nash_contributions(income_large, income_small, weight, weight_small=None) ->
 
         q_1 = (a_1 Y_1 - (1 - a_1) a_2 Y_2) / D,   q_2 = (a_2 Y_2 - (1 - a_2) a_1 Y_1) / D
 
-    and if one of these is negative that ally gives 0 and the other spends a_i Y_i.
+    and if one of these is negative that ally gives 0 and the other spends a_i Y_i. ``private`` is s,
+    the private share of defence's benefit in Sandler's joint-product model (module docstring, part 3);
+    with s > 0 the equilibrium is found by bisection on the best responses.
     """
     large = number("The large ally's income", income_large, low=0, low_open=True)
     small = number("The small ally's income", income_small, low=0, low_open=True)
     a1 = _weight("The weight on security", weight)
     a2 = a1 if weight_small is None else _weight("The small ally's weight on security", weight_small)
+    s = number("The private share of defence's benefit", private, low=0, high=1)
     if small > large:
         raise AllianceLabError(f"The small ally's income ({small:g}) is larger than the large ally's ({large:g}); "
                                "swap them.")
+    if s > 0:
+        q1 = _bisect(lambda q: _best_response(a1, large, _best_response(a2, small, q, s), s) - q, 0.0, large)
+        return Equilibrium((large, small), (float(q1), float(_best_response(a2, small, q1, s))), (a1, a2), s)
     d = a1 + a2 - a1 * a2
     q1 = (a1 * large - (1 - a1) * a2 * small) / d
     q2 = (a2 * small - (1 - a2) * a1 * large) / d
@@ -171,21 +190,24 @@ def nash_contributions(income_large, income_small, weight, weight_small=None) ->
     return Equilibrium((large, small), (q1, q2), (a1, a2))
 
 
-def free_riding_threshold(weight, weight_small=None) -> float:
+def free_riding_threshold(weight, weight_small=None, private=0.0) -> float:
     """The small ally's share of combined income (0-1) at or below which it contributes nothing.
 
     The small ally gives nothing when its stand-alone wish ``a_2 Y_2`` is no more than the
     ``(1 - a_2) a_1 Y_1`` it gains from the large ally's spending: with ``k = a_1 (1 - a_2) / a_2`` the
     threshold share is ``k / (1 + k)``; with equal weights a it is ``(1 - a) / (2 - a)``. A value of
-    0.5 or more means the small ally free-rides at every income share.
+    0.5 or more means the small ally free-rides at every income share. With a private share of
+    benefit ``private`` > 0 (the joint-product model) the threshold is 0: no ally gives nothing.
     """
     a1 = _weight("The weight on security", weight)
     a2 = a1 if weight_small is None else _weight("The small ally's weight on security", weight_small)
+    if number("The private share of defence's benefit", private, low=0, high=1) > 0:
+        return 0.0
     k = a1 * (1 - a2) / a2
     return k / (1 + k)
 
 
-def burden_curve(weight, small_shares, weight_small=None) -> pd.DataFrame:
+def burden_curve(weight, small_shares, weight_small=None, private=0.0) -> pd.DataFrame:
     """Equilibria as the small ally's share of combined income varies (combined income fixed at 1).
 
     Columns: small_share, burden_large, burden_small (shares of own income, 0-1) and share_large
@@ -194,13 +216,43 @@ def burden_curve(weight, small_shares, weight_small=None) -> pd.DataFrame:
     rows = []
     for share in small_shares:
         share = number("The small ally's income share", share, low=0, high=0.5, low_open=True)
-        eq = nash_contributions(1 - share, share, weight, weight_small)
+        eq = nash_contributions(1 - share, share, weight, weight_small, private)
         rows.append({"small_share": share, "burden_large": eq.burden[0], "burden_small": eq.burden[1],
                      "share_large": eq.share_of_total[0]})
     if not rows:
         raise AllianceLabError("Give at least one income share for the small ally, e.g. [0.1, 0.2, 0.3].")
     return pd.DataFrame(rows)
 
+
+# --- 3. The joint-product model (private benefits of defence) -----------------------------------------
+
+def _best_response(a, income, other, s) -> float:
+    """Ally i's best defence spending given the other's ``other``, with private share ``s`` > 0 (part 3)."""
+    b = (1 - a + a * s) * other - a * income
+    return (-b + np.sqrt(b * b + 4 * a * s * income * other)) / 2
+
+
+def _bisect(f, low, high, steps=100) -> float:
+    """The root of a function ``f`` that is >= 0 at ``low`` and <= 0 at ``high`` (deterministic bisection)."""
+    for _ in range(steps):
+        middle = (low + high) / 2
+        low, high = (middle, high) if f(middle) > 0 else (low, middle)
+    return (low + high) / 2
+
+
+def _efficient_total(income, weight, s) -> float:
+    """Total defence maximising the summed utilities of part 3: each q_i solves
+    ``(1 - a_i) / (Y_i - q_i) = (a_1 + a_2)(1 - s) / Q + a_i s / q_i``, and Q is their sum."""
+    def spending(a, y, total):
+        c = sum(weight) * (1 - s) / total
+        if c == 0:
+            return a * y
+        b = 1 - a + a * s - c * y
+        return (-b + np.sqrt(b * b + 4 * c * a * s * y)) / (2 * c)
+    return _bisect(lambda q: sum(spending(a, y, q) for a, y in zip(weight, income)) - q, 1e-12, sum(income))
+
+
+# --- 4. Tables shared by the figures and the self-checks -----------------------------------------------
 
 def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
     """Yen amounts of host-nation support by period: single-year amounts, SMA annual levels, agreement totals.

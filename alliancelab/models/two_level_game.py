@@ -17,6 +17,12 @@ interval, and each side *prefers* one end of the issue ("low" or "high"). Where 
 the **likely outcome** is a weighted split of the overlap: each side's best point in the overlap,
 weighted by its bargaining weight (0.5 each by default, i.e. the middle of the zone). This split rule is
 a simplifying assumption of the teaching model, not part of Putnam's argument.
+
+**Level II as a coalition.** A government that needs its coalition partners, party factions or ministries to
+carry a deal has a win-set that is the *intersection* of what each of them accepts: every member is a veto
+player (Tsebelis's term), and the tightest one binds. ``coalition_win_set`` builds it; ``veto_player`` names
+the member that binds. Schoppa (1993, *International Organization* 47(3): 353-386) showed how US pressure
+(*gaiatsu*) can work on exactly this Level II, by widening who takes part in Japan's decision.
 """
 
 from dataclasses import dataclass
@@ -131,3 +137,35 @@ def describe(a: WinSet, b: WinSet, weight_a=0.5, unit="%") -> str:
     low, high = overlap(a, b)
     return (f"Zone of possible agreement: {low:g}{unit} to {high:g}{unit}. Likely outcome with {a.name}'s "
             f"bargaining weight {weight_a:g}: {outcome:.3g}{unit}.")
+
+
+def _members(members) -> dict:
+    if not isinstance(members, dict) or not members:
+        raise AllianceLabError("Give the coalition as {member: (lowest, highest) it accepts}, e.g. "
+                               "{'LDP farm caucus': (0, 30), 'Komeito': (0, 60)}.")
+    return {name: win_set(name, *bounds, prefers="low") for name, bounds in members.items()}
+
+
+def coalition_win_set(name: str, members, prefers: str) -> WinSet:
+    """The win-set of a government whose coalition members each hold a veto: what *every* member accepts.
+
+    ``members`` maps each member to the (lowest, highest) value it would accept. If no value satisfies them all,
+    the coalition cannot ratify anything: a clear error names the two members that clash.
+    """
+    checked = _members(members)
+    low = max(checked.values(), key=lambda m: m.low)
+    high = min(checked.values(), key=lambda m: m.high)
+    if low.low > high.high:
+        raise AllianceLabError(f"{name}'s coalition accepts nothing: {high.name} accepts at most {high.high:g}, "
+                               f"but {low.name} needs at least {low.low:g}.")
+    return win_set(name, low.low, high.high, prefers)
+
+
+def veto_player(members, prefers: str) -> str:
+    """The member whose limit sets the coalition's least-preferred end: the one a negotiator must win over."""
+    checked = _members(members)
+    if prefers not in DIRECTIONS:
+        raise AllianceLabError(f"prefers must be 'low' or 'high', got {prefers!r}.")
+    if prefers == "low":
+        return min(checked.values(), key=lambda m: m.high).name
+    return max(checked.values(), key=lambda m: m.low).name

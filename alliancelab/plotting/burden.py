@@ -287,19 +287,22 @@ def _calculator_alt(path, chosen, share_pct, growth_pct, year, denominator, rows
 
 # --- Olson-Zeckhauser ------------------------------------------------------------------------------
 
-def olson_zeckhauser(small_share: float, weight: float, weight_small=None, into: Chart | None = None) -> Chart:
+def olson_zeckhauser(small_share: float, weight: float, weight_small=None, private: float = 0.0,
+                     into: Chart | None = None) -> Chart:
     """Each ally's defence spending (% of own income) as the small ally's income share varies; current share marked.
 
+    ``private``: the private share of defence's benefit (Sandler's joint products; 0 = Olson-Zeckhauser).
     ``into``: an earlier chart from this function, to update in place.
     """
     grid = np.round(np.linspace(0.02, 0.5, 49), 4)
-    curve = bs.burden_curve(weight, grid, weight_small)
-    eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small)
-    threshold = min(bs.free_riding_threshold(weight, weight_small), 0.5)
+    curve = bs.burden_curve(weight, grid, weight_small, private)
+    eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small, private)
+    threshold = min(bs.free_riding_threshold(weight, weight_small, private), 0.5)
     chart = updatable(into, _oz_frame)
     parts, axes = chart.parts, chart.parts["axes"]
     parts["free ride"].set_width(threshold * 100)
-    parts["free ride"].set_label(f"Small ally pays nothing (income share up to {threshold * 100:.1f}%)")
+    parts["free ride"].set_label(f"Small ally pays nothing (income share up to {threshold * 100:.1f}%)" if threshold
+                                 else "No free riding: private benefits make both allies pay")
     for i, (key, column) in enumerate([("large", "burden_large"), ("small", "burden_small")]):
         parts[key].set_data(curve["small_share"] * 100, curve[column] * 100)
         parts[f"{key} now"].set_data([small_share * 100], [eq.burden[i] * 100])
@@ -330,15 +333,19 @@ def _oz_frame() -> Chart:
 
 def _weights_text(eq: bs.Equilibrium) -> str:
     a1, a2 = eq.weight
-    if a1 == a2:
-        return f"Both allies put weight {a1:.2f} on security"
-    return f"Weight on security: large ally {a1:.2f}, small ally {a2:.2f}"
+    text = (f"Both allies put weight {a1:.2f} on security" if a1 == a2
+            else f"Weight on security: large ally {a1:.2f}, small ally {a2:.2f}")
+    return text + (f"; private share of defence's benefit {eq.private:.2f} (joint products)" if eq.private else "")
 
 
 def _oz_alt(eq, threshold, weights) -> str:
     small = eq.income_share[1] * 100
-    zone = (f"The small ally pays nothing whenever its income share is {threshold * 100:.1f}% or less."
-            if threshold < 0.5 else "The small ally pays nothing at any income share up to an equal split.")
+    if threshold == 0:
+        zone = "With private benefits of defence the small ally always pays something: no free-riding zone."
+    elif threshold < 0.5:
+        zone = f"The small ally pays nothing whenever its income share is {threshold * 100:.1f}% or less."
+    else:
+        zone = "The small ally pays nothing at any income share up to an equal split."
     return (f"Line chart of the Olson-Zeckhauser model. {weights}. {zone} At the marked point the small ally has "
             f"{small:.0f}% of combined income; the large ally spends {eq.burden[0] * 100:.1f}% of its income on "
             f"defence and the small ally {eq.burden[1] * 100:.1f}%, so the large ally pays "

@@ -57,9 +57,11 @@ class BurdenCalculator(Explorer):
 
 
 class OlsonZeckhauserExplorer(Explorer):
-    """Small ally's income share and each ally's weight on security -> who pays for the shared defence."""
+    """Small ally's income share, each ally's weight on security and the private share of defence's benefit
+    (Sandler's joint products) -> who pays for the shared defence."""
 
-    def __init__(self, small_share: float = 0.25, weight: float = 0.3, weight_small: float = 0.3):
+    def __init__(self, small_share: float = 0.25, weight: float = 0.3, weight_small: float = 0.3,
+                 private: float = 0.0):
         self.small_share = w.FloatSlider(value=small_share, min=0.05, max=0.5, step=0.01,
                                          description="Small ally's income share", continuous_update=False,
                                          readout_format=".2f", style=STYLE, layout=WIDE)
@@ -69,26 +71,34 @@ class OlsonZeckhauserExplorer(Explorer):
         self.weight_small = w.FloatSlider(value=weight_small, min=0.05, max=0.9, step=0.05,
                                           description="Small ally's weight on security", continuous_update=False,
                                           readout_format=".2f", style=STYLE, layout=WIDE)
-        eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small)
-        self.summary = (f"Olson-Zeckhauser explorer: sliders for the small ally's share of combined income and each "
-                        f"ally's weight on security. At the start the large ally pays "
-                        f"{eq.share_of_total[0]:.0%} of the alliance's defence. Run the notebook to move them.")
-        super().__init__([self.small_share, self.weight, self.weight_small])
+        self.private = w.FloatSlider(value=private, min=0.0, max=1.0, step=0.05,
+                                     description="Private share of defence's benefit", continuous_update=False,
+                                     readout_format=".2f", style=STYLE, layout=WIDE)
+        eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small, private)
+        self.summary = (f"Olson-Zeckhauser explorer: sliders for the small ally's share of combined income, each "
+                        f"ally's weight on security and the private share of defence's benefit (Sandler's joint "
+                        f"products). At the start the large ally pays {eq.share_of_total[0]:.0%} of the alliance's "
+                        "defence. Run the notebook to move them.")
+        super().__init__([self.small_share, self.weight, self.weight_small, self.private])
         self.refresh()
 
     def draw(self):
-        share, a1, a2 = self.small_share.value, self.weight.value, self.weight_small.value
-        eq = bs.nash_contributions(1 - share, share, a1, a2)
-        chart = plots.olson_zeckhauser(share, a1, a2, into=self.chart)
+        share, a1, a2, s = self.small_share.value, self.weight.value, self.weight_small.value, self.private.value
+        eq = bs.nash_contributions(1 - share, share, a1, a2, s)
+        chart = plots.olson_zeckhauser(share, a1, a2, s, into=self.chart)
+        gap = round(eq.burden[0] - eq.burden[1], 9)  # the joint-product equilibrium is solved numerically
         if eq.small_free_rides:
             verdict = "The small ally <b>free rides</b>: it pays nothing and still enjoys the whole defence."
-        elif eq.burden[0] > eq.burden[1]:
+        elif gap > 0:
             verdict = ("Both pay, but the large ally carries a <b>larger share of its income</b>: "
                        "the 'exploitation of the great by the small'.")
-        elif eq.burden[0] < eq.burden[1]:
+        elif gap < 0:
             verdict = "The small ally pays a <b>larger share of its income</b>: it values security more."
         else:
             verdict = "Both spend the same share of their incomes."
+        if s > 0:
+            verdict += (f" With {s:.0%} of defence's benefit private to the ally who pays (joint products), "
+                        "no ally gives nothing.")
         message = (f"Incomes {1 - share:.0%} / {share:.0%}. The large ally spends <b>{eq.burden[0]:.1%}</b> of its "
                    f"income, the small ally <b>{eq.burden[1]:.1%}</b>; the large ally pays "
                    f"<b>{eq.share_of_total[0]:.0%}</b> of the total. {verdict} Total defence is "

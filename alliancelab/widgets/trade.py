@@ -71,3 +71,36 @@ class WinSetExplorer(Explorer):
         ratified = ", ".join(f"{name}: {'yes' if yes else 'no'}" for name, yes in ok.items())
         return chart, (f"{tlg.describe(japan, us, weight)} Would the actual {self.actual[0]:g}% be ratified? "
                        f"{ratified}.")
+
+
+class CoalitionExplorer(Explorer):
+    """Japan's Level II as a coalition of veto players: each member's limit and the US ask -> the two win-sets.
+
+    The issue is how much Japan concedes, on an illustrative 0-100 index (assumed numbers, not measurements).
+    """
+
+    ISSUE = "Japan's concession (illustrative index, 0-100)"
+
+    def __init__(self, members=None, us_ask=35.0, weight=0.5):
+        members = members or {"LDP farm caucus": 30.0, "Komeito": 60.0, "Finance Ministry": 45.0}
+        self.members = {name: _slider(w.FloatSlider, value=limit, min=0, max=100, step=5,
+                                      description=f"{name} accepts up to")
+                        for name, limit in members.items()}
+        self.us_ask = _slider(w.FloatSlider, value=us_ask, min=0, max=100, step=5,
+                              description="United States asks at least")
+        self.weight = _slider(w.FloatSlider, value=weight, min=0, max=1, step=0.05,
+                              description="Japan's bargaining weight")
+        self.summary = ("Coalition explorer (Putnam's Level II as veto players): set how much each member of Japan's "
+                        "governing coalition would concede and what the US asks; Japan's win-set is what every "
+                        "member accepts. Run the notebook to use it.")
+        super().__init__([*self.members.values(), self.us_ask, self.weight])
+        self.refresh()
+
+    def draw(self):
+        limits = {name: (0.0, slider.value) for name, slider in self.members.items()}
+        japan = tlg.coalition_win_set("Japan", limits, prefers="low")
+        us = tlg.win_set("United States", self.us_ask.value, 100.0, prefers="high")
+        chart = trade_plots.win_sets(japan, us, self.weight.value, issue=self.ISSUE, unit="", into=self.chart)
+        veto = tlg.veto_player(limits, "low")
+        return chart, (f"{tlg.describe(japan, us, self.weight.value, unit='')} The member that binds Japan's "
+                       f"win-set: <b>{veto}</b>.")
