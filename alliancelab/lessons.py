@@ -23,7 +23,7 @@ class Lesson:
 
 
 LESSONS = (
-    Lesson(0, "start_here", "Start here: the brief, the module and the whole timeline", 30),
+    Lesson(0, "start_here", "Start here: the brief, the module and the whole timeline", 40),
     Lesson(1, "context", "Context: from Abe to Ishiba", 60),
     Lesson(2, "burden_sharing", "What is at stake: burden sharing", 75),
     Lesson(3, "trade_and_economic_security", "What is at stake: trade, tariffs and economic security", 75),

@@ -196,7 +196,9 @@ def test_rendered_brief_cites_rows_and_labels_settings():
         assert heading in text
     assert "Department of Defense" not in text
     assert "Department of Defense" in classroom.brief_markdown("us", "defense")
-    with pytest.raises(AllianceLabError, match="Unknown delegation 'nsc' for us: use one of state, defense"):
+    white_house = classroom.brief_markdown("us", "white_house")
+    assert "## The White House" in white_house and "550 billion dollars (`investment`: date=2025-07-23)" in white_house
+    with pytest.raises(AllianceLabError, match="use one of state, defense, white_house"):
         classroom.brief_markdown("us", "nsc")
     with pytest.raises(AllianceLabError, match="Unknown team 'china'"):
         classroom.brief_markdown("china")
@@ -241,6 +243,35 @@ def test_bad_offers_and_bad_rows_are_rejected(tmp_path):
         classroom.read_offers(path)
     with pytest.raises(AllianceLabError, match="no offers recorded yet"):
         classroom.read_offers(tmp_path / "missing.csv")
+
+
+def test_accepting_the_other_sides_package_strikes_the_deal(tmp_path):
+    path, mix = tmp_path / "offers.csv", {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5,
+                                           "new_categories": 5}
+    classroom.record_offer(path, "japan", 1, neg.offer(230, mix, 2.5))
+    with pytest.raises(AllianceLabError, match="no United States offer up to round 1 to accept"):
+        classroom.accept_offer(path, "japan", 1)
+    classroom.record_offer(path, "us", 1, neg.offer(258, mix, 3.1))
+    row = classroom.accept_offer(path, "japan", 2)
+    assert row["round"] == 2 and row["total"] == 258 and row["note"] == "accepted as it stands"
+    classroom.accept_offer(path, "us", 2)  # the US confirms its own package in round 2 by accepting Japan's copy
+    offers = classroom.read_offers(path)
+    japan, us = classroom.offers_of(offers, "japan"), classroom.offers_of(offers, "us")
+    assert classroom.agreed_round(japan, us) == 2
+
+
+def test_a_demonstration_log_in_memory_debriefs_like_a_file(tmp_path):
+    mix = {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5, "new_categories": 5}
+    entries = [("japan", 1, neg.offer(240, mix, 2.8)), ("us", 1, neg.offer(258, mix, 3.1)),
+               ("japan", 2, neg.offer(258, mix, 3.1)), ("us", 2, neg.offer(258, mix, 3.1))]
+    path = tmp_path / "offers.csv"
+    for team, round_number, package in entries:
+        classroom.record_offer(path, team, round_number, package)
+    table = classroom.offers_table(entries)
+    assert table.equals(classroom.read_offers(path))
+    assert classroom.debrief(table)[1] == classroom.debrief(path)[1]
+    with pytest.raises(AllianceLabError, match="Unknown team"):
+        classroom.offers_table([("korea", 1, neg.offer(240, mix, 2.8))])
 
 
 def test_debrief_finds_the_round_where_both_tabled_the_same_package(tmp_path):

@@ -1,6 +1,6 @@
-"""The task registry: every exercise set registers its tasks here; ``check`` looks them up."""
+"""The task registry: every exercise set registers its tasks here; ``check`` and ``hint`` look them up."""
 
-from alliancelab.checks.result import Result
+from alliancelab.checks.result import Hint, Result
 from alliancelab.checks.tasks import Task
 
 _TASKS: dict[str, Task] = {}
@@ -13,17 +13,40 @@ def register(*tasks: Task) -> None:
         _TASKS[task.task_id] = task
 
 
-def tasks() -> list[str]:
-    """The ids of all self-checked tasks, e.g. ["00.1", "00.2", ...]."""
-    return sorted(_TASKS)
+def tasks(practice: bool = True) -> list[str]:
+    """The ids of all self-checked tasks, e.g. ["00.1", "00.2", ..., "00.p1"]; ``practice=False`` leaves out
+    the ungraded practice checks of the lessons (ids such as "00.p1")."""
+    return sorted(t for t in _TASKS if practice or not is_practice(t))
+
+
+def is_practice(task_id: str) -> bool:
+    """True for an ungraded practice check in a lesson ("00.p1"), False for an exercise task ("00.1")."""
+    return task_id.split(".")[-1].startswith("p")
+
+
+def task(task_id: str) -> Task:
+    """The registered task with this id (KeyError if there is none)."""
+    return _TASKS[task_id]
+
+
+def _unknown(task_id) -> str:
+    return f"Unknown task id {task_id!r}. Task ids look like '00.1'; copy the check cell from the exercise again."
+
+
+def hint(task_id) -> Hint | Result:
+    """The next hint for task ``task_id``, without submitting an answer first. Hints climb from a nudge to a
+    method; none gives the answer. Never raises."""
+    found = _TASKS.get(task_id) if isinstance(task_id, str) else None
+    if found is None:
+        return Result(str(task_id), False, _unknown(task_id))
+    return Hint(found.task_id, found.next_hint())
 
 
 def check(task_id, answer) -> Result:
     """Judge ``answer`` to task ``task_id``. Never raises: every problem becomes a message."""
     task = _TASKS.get(task_id) if isinstance(task_id, str) else None
     if task is None:
-        return Result(str(task_id), False, f"Unknown task id {task_id!r}. Task ids look like '00.1'; "
-                                           "copy the check cell from the exercise again.")
+        return Result(str(task_id), False, _unknown(task_id))
     try:
         return task.judge(answer)
     except Exception as err:  # an answer of a shape no rule foresaw must still get a message

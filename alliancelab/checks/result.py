@@ -37,3 +37,21 @@ class Result:
         return (f'<div style="border-left:4px solid {colour};padding:4px 10px">'
                 f'<b style="color:{colour}">Task {html.escape(self.task_id)}: {label}.</b> '
                 f"{html.escape(self.message)}</div>")
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What ``hint(task_id)`` returns: the next hint for a task, asked for before (or instead of) an answer."""
+
+    task_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Task {self.task_id}: {self.message}"
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        return (f'<div style="border-left:4px solid #E69F00;padding:4px 10px">'
+                f'<b style="color:#7a5200">Task {html.escape(self.task_id)}:</b> {html.escape(self.message)}</div>')

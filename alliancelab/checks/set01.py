@@ -20,17 +20,20 @@ def _spoke_ties_per_year():
     return spokes.groupby("year").size().rename("spoke_ties").reset_index()
 
 
-def _kadena_north_of_taipei():
-    places = data.load("places")
-    japan_bases = places[(places["kind"] == "us_base") & (places["country"] == "Japan")]
-    taipei = places.loc[places["name"].str.startswith("Taipei"), "lat"].item()
-    return float(japan_bases["lat"].min() - taipei)
-
-
 def _first_year_hub_share_below_70_percent():
     ties = _ties()
     years = range(int(ties["year"].min()), int(ties["year"].max()) + 1)
     return next(year for year in years if networks.hub_share(ties, year) < 0.7)
+
+
+#: Task 3's options: what the latitude difference between Kadena and Taipei can and cannot show.
+KADENA_OPTIONS = {
+    "a": "Yes: a degree of latitude is about 111 km, so Kadena is about 140 km from Taiwan.",
+    "b": "No: Kadena also lies about 6 degrees of longitude east of Taipei, so it is several hundred kilometres "
+         "away; the latitude shows only that the southernmost US base in Japan sits at nearly Taiwan's latitude.",
+    "c": "No: Kadena lies south of Taipei, so the difference should be negative.",
+    "d": "Yes, and the distance is the same from every US base in Japan, since they share one island chain.",
+}
 
 
 register(
@@ -46,12 +49,12 @@ register(
                      "Group the spoke-to-spoke rows by `year` and count them with `.size()`; "
                      "`.reset_index(name=\"spoke_ties\")` turns the result into a table with the two columns."),
               expected=_spoke_ties_per_year, columns=("year", "spoke_ties")),
-    NumberTask("01.3", "How many degrees of latitude north of Taipei is the southernmost US base in Japan?",
-               hints=("In Figure 2 the vertical axis is latitude: find the US base in Japan lowest on the chart.",
-                      "In `places`, keep the rows with kind 'us_base' and country 'Japan' and take the smallest "
-                      "`lat`; subtract Taipei's `lat`.",
-                      "Round to one decimal place only at the end."),
-               expected=_kadena_north_of_taipei, tolerance=0.05, unit="degrees of latitude"),
+    ChoiceTask("01.3", "Does a latitude difference of about 1.3 degrees put Kadena about 140 km from Taiwan?",
+               hints=("Figure 2 has two axes: compare Kadena and Taipei from left to right as well as "
+                      "from bottom to top.",
+                      "In `places`, subtract the two `lon` values as well as the two `lat` values; east of Taipei, "
+                      "a degree of longitude is still about 100 km."),
+               options=KADENA_OPTIONS, correct="b"),
     NumberTask("01.4", "The first year in which the explorer shows a hub share below 70%.",
                hints=("Start at 1951 and move the slider forward one year at a time; watch the 'Hub share' in the "
                       "status line above the figure.",

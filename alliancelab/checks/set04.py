@@ -1,4 +1,5 @@
-"""Exercise set 04 (Opportunities): partnerships, the China-Japan timeline, the security dilemma, the two courts."""
+"""Exercise set 04 (Opportunities): partnerships, the China-Japan timeline, the security dilemma explorer,
+the two courts (the written task 5, marked by hand, uses the model to argue)."""
 
 import numpy as np
 
@@ -13,17 +14,6 @@ JAPAN_CIRCLE = ["Japan", "India", "Australia", "Philippines", "Vietnam", "Indone
 
 #: The slider positions of the security dilemma explorer (0 to 1 in steps of 0.05).
 SLIDER_STEPS = np.round(np.arange(0.0, 1.0 + 1e-9, 0.05), 2)
-
-#: Task 5's options: what the model could advise when the patron's reliability falls to 0.3.
-UNRELIABLE_OPTIONS = {
-    "a": "Commit less and hedge: an unreliable patron is worth less, so Japan should lean on other partners.",
-    "b": "Commit fully: fear of abandonment dominates, so every extra step of commitment saves more abandonment "
-         "cost than it adds in entrapment.",
-    "c": "Commit nothing: no abandonment risk is left, so any commitment only adds entrapment.",
-    "d": "Nothing changes: the patron's reliability does not enter the best commitment.",
-}
-#: The option that describes each regime of ``security_dilemma.regime``.
-REGIME_LETTER = {"abandonment": "b", "entrapment": "c"}
 
 
 def _share_since_2017():
@@ -44,23 +34,9 @@ def _thaw_events_after_brief():
     return int(chosen.sum())
 
 
-def _fall_with_partners():
-    japan = sd.Alliance()
-    return sd.optimal_commitment(japan) - sd.optimal_commitment(japan.with_(outside_options=0.6))
-
-
 def _smallest_options_below_half():
     best = sd.sweep(sd.Alliance(), "outside_options", SLIDER_STEPS)
     return float(SLIDER_STEPS[best < 0.5].min())
-
-
-def _unreliable_patron_letter():
-    """'b' or 'c' when the model says commit fully or not at all; otherwise the best commitment rose or fell."""
-    japan = sd.Alliance()
-    unreliable = japan.with_(reliability=0.3)
-    if sd.regime(unreliable) in REGIME_LETTER:
-        return REGIME_LETTER[sd.regime(unreliable)]
-    return "a" if sd.optimal_commitment(unreliable) < sd.optimal_commitment(japan) else "d"
 
 
 register(
@@ -74,22 +50,11 @@ register(
                       "In pandas: events whose `actor` names both China and Japan, with `after_brief` True and a "
                       "date before the Taiwan remark."),
                expected=_thaw_events_after_brief, tolerance=0),
-    NumberTask("04.3", "By how much does Japan's best commitment fall when outside options rise from 0.2 to 0.6?",
-               hints=("`security_dilemma.optimal_commitment(japan)` gives the best commitment at the starting values.",
-                      "`japan.with_(outside_options=0.6)` is the same alliance with more partners; subtract the two "
-                      "best commitments (starting value minus new value)."),
-               expected=_fall_with_partners, tolerance=0.005),
-    NumberTask("04.4", "Smallest outside-options setting at which the best commitment drops below 0.50?",
+    NumberTask("04.3", "Smallest outside-options setting at which the best commitment drops below 0.50?",
                hints=("Reset the explorer (run its cell again) so that the other sliders are at their starting values.",
                       "Move Outside options up one step (0.05) at a time and watch the 'Best commitment' line."),
                expected=_smallest_options_below_half, tolerance=0.001),
-    ChoiceTask("04.5", "What does the model advise when the patron's reliability falls to 0.3?",
-               hints=("Compute `security_dilemma.optimal_commitment(japan.with_(reliability=0.3))`, or set the "
-                      "slider to 0.30 and read the message.",
-                      "`security_dilemma.regime(...)` names the fear that dominates at the best commitment."),
-               options=UNRELIABLE_OPTIONS,
-               correct=_unreliable_patron_letter()),
-    ChoiceTask("04.6", "Which statement about South Africa, the two courts and the brief is right?",
+    ChoiceTask("04.4", "Which statement about South Africa, the two courts and the brief is right?",
                hints=("Find claim C30 in `claims` and read its verdict, evidence and note.",
                       "Two different steps, six weeks apart: one at the court that tries individuals, one at the court "
                       "that settles disputes between states."),

@@ -1,13 +1,22 @@
 """Exercise set 05 (What lies ahead): summit gaps, the recommendation timeline, the TPP -> CPTPP precedent and
-the scenario explorer's weights."""
+the scenario explorer on the brief's preset (the written task 5, marked by hand, scores the recommendations)."""
 
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, NumberTask
 from alliancelab.models import scenarios
 
-#: The preset of the world as it turned out, as the lesson names it.
-TURNED_OUT = "As it turned out (early 2026)"
+#: The preset of the brief's own assumptions, as the lesson names it (its Try this uses the 2026 preset).
+BRIEFS_WORLD = "The brief's world (late Nov 2024)"
+
+#: Task 3's options: how long the TPP -> CPTPP rescue took and what that implies.
+RESCUE_OPTIONS = {
+    "a": "About four months: so fast that Washington had no time to react.",
+    "b": "About 13 months: the remaining members rescued the deal well within one US presidential term, so a "
+         "Japan-led group can act without the US; but the rescue did not bring the US back.",
+    "c": "About four years: the rescue outlasted Trump's first term, so it says little about acting within a term.",
+    "d": "About 13 months, and the speed of the rescue brought the US back into the CPTPP.",
+}
 
 #: Task 5's options: the five levels of the China-Japan relations slider, as letters.
 LEVEL_OPTIONS = dict(zip("abcde", scenarios.LEVELS))
@@ -33,26 +42,15 @@ def _summit_lane_after_brief():
     return int(((themed["theme"] == scenarios.SUMMITS) & themed["after_brief"]).sum())
 
 
-def _tpp_to_cptpp_days():
-    events = _events()
-    left = events.loc[events["title"].str.contains("withdraws from the Trans-Pacific Partnership"), "date"].min()
-    signed = events.loc[events["title"].str.contains("CPTPP signed"), "date"].min()
-    return (signed - left).days
-
-
-def _turned_out(**changes):
-    levels = dict(scenarios.PRESETS[TURNED_OUT], **changes)
+def _preset(name, **changes):
+    levels = dict(scenarios.PRESETS[name], **changes)
     return scenarios.scores(scenarios.positions(levels))
 
 
-def _hedge_with_credible_us():
-    return float(_turned_out(us_commitment="very high")["hedge"])
-
-
 def _trilateral_alone_letter():
-    """The lowest China-Japan relations level at which the trilateral summits lead alone (2026 preset)."""
+    """The lowest China-Japan relations level at which the trilateral summits lead alone (the brief's preset)."""
     for letter, level in LEVEL_OPTIONS.items():
-        if scenarios.leaders(_turned_out(china_relations=level)) == ["trilateral"]:
+        if scenarios.leaders(_preset(BRIEFS_WORLD, china_relations=level)) == ["trilateral"]:
             return letter
     return ""
 
@@ -68,31 +66,17 @@ register(
                       "In pandas: `theme_events(events, 2012, 2026)`, theme 'China-Japan-ROK summits', "
                       "`after_brief` True."),
                expected=_summit_lane_after_brief, tolerance=0),
-    NumberTask("05.3", "How many days passed between the US withdrawal from the TPP and the CPTPP signing?",
-               hints=("Find the two rows in the 'TPP to CPTPP' lane of Figure 1 (titles mention the "
-                      "Trans-Pacific Partnership and the CPTPP).",
-                      "Subtract the two dates: the result is a Timedelta; `.days` gives the whole days."),
-               expected=_tpp_to_cptpp_days, tolerance=0, unit="days"),
-    NumberTask("05.4", "Hedging's score in the 2026 preset with US commitment set to 'very high'?",
-               hints=("Copy the preset: `levels = dict(scenarios.PRESETS[\"As it turned out (early 2026)\"])`, "
-                      "then change one entry.",
-                      "`scenarios.scores(scenarios.positions(levels))` gives every recommendation's score; "
-                      "hedging's key is \"hedge\"."),
-               expected=_hedge_with_credible_us, tolerance=0.05, unit="points"),
-    ChoiceTask("05.5", "Lowest China-Japan relations level at which the trilateral summits lead alone (2026 preset)?",
-               hints=("Choose the preset 'As it turned out (early 2026)', then move only the China-Japan relations "
-                      "slider, one level at a time.",
+    ChoiceTask("05.3", "How long did the rescue take, and what does it say about the brief's precedent?",
+               hints=("Find the two rows of the 'TPP to CPTPP' lane of Figure 1 and subtract their dates "
+                      "(`.days` gives whole days); then turn the days into months or years.",
+                      "Compare the time with a US presidential term, then read the two options that match your "
+                      "number: only one of them says what the precedent did not do."),
+               options=RESCUE_OPTIONS, correct="b"),
+    ChoiceTask("05.4", "Lowest China-Japan relations level at which the trilateral summits lead alone "
+                       "(the brief's preset)?",
+               hints=("Choose the preset \"The brief's world (late Nov 2024)\", then move only the China-Japan "
+                      "relations slider, one level at a time.",
                       "Read the status line: 'tie' means two options share the top score; you want the first level "
                       "where the summits lead on their own."),
                options=LEVEL_OPTIONS, correct=_trilateral_alone_letter()),
-    ChoiceTask("05.6", "Which statement describes the TPP -> CPTPP precedent and what became of it?",
-               hints=("Read claims C33 and C34 in `claims`: their verdicts and evidence.",
-                      "Then look at the `events` row dated 2025-05-29."),
-               options={"a": "The TPP collapsed when the US left; in 2025 Japan joined a new US-led trade deal "
-                             "instead.",
-                        "b": "Led by Japan, the other members signed the CPTPP without the US; in 2025 Japan pledged "
-                             "to lead its expansion, linking US allies with each other but not bringing the US back.",
-                        "c": "The US rejoined the CPTPP in 2025 after Japan's mediation, as the brief predicted.",
-                        "d": "Japan left the TPP first and the US followed; the CPTPP was built by the others."},
-               correct="b"),
 )

@@ -14,18 +14,22 @@ import pandas as pd
 from alliancelab.checks.result import Result
 
 NOT_ANSWERED = "Replace None with your answer, then run the cell again."
+NOT_FILLED = "Fill in each blank (...) in the answer cell, then run it and this cell again."
 
 
 @dataclass
 class Task:
-    """One exercise task: its id ("02.3"), what it asks, and hints in the order they are given."""
+    """One exercise task: its id ("02.3"), what it asks, and hints in the order they are given,
+    from a nudge to a method; no hint gives the answer."""
 
     task_id: str
     prompt: str
     hints: tuple[str, ...] = ()
-    attempts: int = field(default=0, compare=False)
+    hints_shown: int = field(default=0, compare=False)
 
     def judge(self, answer) -> Result:
+        if _has_blank(answer):
+            return Result(self.task_id, None, NOT_FILLED)
         if _is_blank(answer):
             return Result(self.task_id, None, NOT_ANSWERED)
         problem = self.problem_with(answer)
@@ -33,8 +37,7 @@ class Task:
             return Result(self.task_id, False, problem)
         if self.is_right(answer):
             return Result(self.task_id, True, self.praise())
-        self.attempts += 1
-        return Result(self.task_id, False, self.next_hint() + self.detail(answer))
+        return Result(self.task_id, False, "Not right yet. " + self.next_hint() + self.detail(answer))
 
     def problem_with(self, answer) -> str | None:
         """Why the answer cannot be judged (wrong type, NaN ...), or None if it can."""
@@ -51,10 +54,18 @@ class Task:
         return ""
 
     def next_hint(self) -> str:
+        """The next hint (the last one again once all are shown); a wrong answer and ``hint()`` both move on."""
         if not self.hints:
-            return "Not right yet: read the task again and try once more."
-        hint = self.hints[min(self.attempts, len(self.hints)) - 1]
-        return f"Not right yet. Hint {min(self.attempts, len(self.hints))} of {len(self.hints)}: {hint}"
+            return "Read the task again and try once more."
+        self.hints_shown = min(self.hints_shown + 1, len(self.hints))
+        return f"Hint {self.hints_shown} of {len(self.hints)}: {self.hints[self.hints_shown - 1]}"
+
+
+def _has_blank(answer) -> bool:
+    """True for ``...`` (the blank of a scaffolded answer cell), alone or inside a list or tuple."""
+    if answer is Ellipsis:
+        return True
+    return isinstance(answer, (list, tuple)) and any(item is Ellipsis for item in answer)
 
 
 def _is_blank(answer) -> bool:

@@ -206,6 +206,16 @@ DELEGATIONS = (
         "Defense Strategy calls {fact:nds_5} the new standard."),
      ("Congress and the President will not accept less than {setting:us_floor} in total (before any linkage).",),
      ("Total at least {setting:us_floor}.", "Japan's pledge at least {setting:us_pledge_floor} of GDP.")),
+    Delegation("us", "white_house", "The White House", "The President's staff: the President signs off on the "
+               "deal and must be able to sell it at home.", (
+        "A number the President can announce: Japan's {fact:investment_550} investment pledge is already counted "
+        "as a win, and linking it moves the floor by {setting:us_linkage_shift}.",
+        "In 2019 the White House asked for {fact:ask_2019_usd}, about {fact:ask_2019_times}; Seoul has since "
+        "agreed to raise its contribution by {fact:korea_2026} for 2026, a benchmark for Tokyo.",
+        "The 2026 Defense Strategy calls {fact:nds_5} of GDP the new standard: a higher pledge is a headline too."),
+     ("State and Defense negotiate; nothing is final until the President approves it.",),
+     ("Total at least {setting:us_floor}: the President must be able to call it a rise.",
+      "Japan's pledge at least {setting:us_pledge_floor} of GDP.")),
 )
 
 #: How each team's payoff runs from 0 (red line) to 100 (best value), in the team's own brief.

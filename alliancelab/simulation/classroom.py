@@ -1,8 +1,8 @@
 """Running the simulation in class: private briefs as text or Markdown handouts, and a CSV log of offers.
 
 The instructor prints or writes one brief per team (``print_brief("japan")``, ``write_handouts(folder)``),
-records each round's offers with :func:`record_offer` and reads them back for the debrief with
-:func:`read_offers` / :func:`offers_of`.
+records each round's offers with :func:`record_offer` (or, when a team takes the other side's last package as it
+stands, :func:`accept_offer`) and reads them back for the debrief with :func:`read_offers` / :func:`offers_of`.
 """
 
 import csv
@@ -80,6 +80,21 @@ def record_offer(path, team: str, round_number: int, package: neg.Offer, note: s
     return row
 
 
+def accept_offer(path, team: str, round_number: int, note: str = "accepted as it stands") -> dict:
+    """Record that ``team`` accepts, unchanged, the other team's latest package before ``round_number``
+    (or in it, if the other team has already tabled one): the same package for both sides strikes the deal."""
+    briefs.check_team(team)
+    round_number = int(_round(round_number))
+    other = next(side for side in neg.SIDES if side != team)
+    table = read_offers(path)
+    theirs = table[(table["team"] == other) & (table["round"] <= round_number)]
+    if theirs.empty:
+        raise AllianceLabError(f"There is no {briefs.TEAMS[other]} offer up to round {round_number} to accept.")
+    last = theirs.sort_values("round").iloc[-1]
+    package = neg.offer(last["total"], {k: last[k] for k in neg.CATEGORIES}, last["pledge"], bool(last["linkage"]))
+    return record_offer(path, team, round_number, package, note)
+
+
 def _round(value):
     value = number("The round number", value, 1, 100)
     if value != int(value):
@@ -116,6 +131,14 @@ def _typed(row: dict) -> dict:
     return {"team": row["team"], "round": int(_round(float(row["round"]))), **package.as_row(), "note": row["note"]}
 
 
+def offers_table(entries) -> pd.DataFrame:
+    """``(team, round, package)`` entries as a table like :func:`read_offers` gives, without a file (for a
+    demonstration); each entry is checked as :func:`record_offer` checks it."""
+    rows = [{"team": briefs.check_team(team), "round": int(_round(round_number)), **neg._check_offer(package).as_row(),
+             "note": ""} for team, round_number, package in entries]
+    return pd.DataFrame(rows, columns=COLUMNS).sort_values(["round", "team"], kind="stable").reset_index(drop=True)
+
+
 def offers_of(table: pd.DataFrame, team: str) -> list[neg.Offer]:
     """One team's offers from :func:`read_offers`, in round order, as Offer objects."""
     rows = table[table["team"] == team].sort_values("round")
@@ -130,14 +153,15 @@ def agreed_round(japan_offers, us_offers) -> int | None:
 
 
 def debrief(path, actual=True):
-    """Read the class's offers and chart them against both win-sets: ``(chart, sentence)``.
+    """Read the class's offers (a CSV path, or a table from :func:`offers_table`) and chart them against both
+    win-sets: ``(chart, sentence)``.
 
     A deal is struck in the first round where both teams table the same package (the instructor records it for
     both); the sentence says whether both Level IIs ratify it. ``actual`` draws the current SMA's annual average.
     """
     from alliancelab.plotting import negotiation as plots
 
-    table = read_offers(path)
+    table = path if isinstance(path, pd.DataFrame) else read_offers(path)
     japan, us = briefs.japan_settings(), briefs.us_settings()
     japan_offers, us_offers = offers_of(table, "japan"), offers_of(table, "us")
     rounds = agreed_round(japan_offers, us_offers)
