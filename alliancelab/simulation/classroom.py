@@ -134,7 +134,7 @@ def _typed(row: dict) -> dict:
 def offers_table(entries) -> pd.DataFrame:
     """``(team, round, package)`` entries as a table like :func:`read_offers` gives, without a file (for a
     demonstration); each entry is checked as :func:`record_offer` checks it."""
-    rows = [{"team": briefs.check_team(team), "round": int(_round(round_number)), **neg._check_offer(package).as_row(),
+    rows = [{"team": briefs.check_team(team), "round": int(_round(round_number)), **neg.check_offer(package).as_row(),
              "note": ""} for team, round_number, package in entries]
     return pd.DataFrame(rows, columns=COLUMNS).sort_values(["round", "team"], kind="stable").reset_index(drop=True)
 
