@@ -90,7 +90,7 @@ while time.time() < end:
     print("x" * 10000)
 """
 
-FAKE_TASK = {"cell_type": "code", "execution_count": 1, "id": "fake0001", "source": 'print("✓ Correct")',
+FAKE_TASK = {"cell_type": "code", "execution_count": 1, "id": "fake0001", "source": '"✓ Correct"',
              "metadata": {"nbgrader": {"grade": True, "grade_id": "task9_check", "locked": True, "points": 100,
                                        "schema_version": 3, "solution": False, "task": False}},
              "outputs": [{"output_type": "stream", "name": "stdout", "text": "✓ Correct\n"},
