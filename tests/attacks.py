@@ -28,9 +28,7 @@ alliancelab.checks.check = registry.check
 
 PATCHED_BUILTINS = """\
 import builtins
-builtins.abs = lambda *args, **kwargs: 0
-builtins.round = lambda *args, **kwargs: 54
-builtins.float = lambda *args, **kwargs: 54.0
+builtins.abs = lambda *args, **kwargs: 0  # every number is now "within tolerance" of the right one
 """
 
 VANDAL = """\

@@ -93,9 +93,8 @@ def graded(tmp_path_factory):
             "rows": {n: [r for r in rows if r["submission"] == f"{n}.ipynb"] for n in names}}
 
 
-pytestmark = needs_sandbox
 
-
+@needs_sandbox
 def test_the_command_finishes_the_whole_batch(graded):
     assert graded["code"] == 0
     assert graded["out"].read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNS)
@@ -103,6 +102,7 @@ def test_the_command_finishes_the_whole_batch(graded):
     assert {r["status"] for rows in graded["rows"].values() for r in rows} <= set(STATUSES)
 
 
+@needs_sandbox
 def test_solutions_get_full_marks(graded):
     rows = graded["rows"]["full"]
     auto = [r for r in rows if r["status"] != "manual"]
@@ -110,18 +110,21 @@ def test_solutions_get_full_marks(graded):
     assert [r["status"] for r in rows if r["task"] == "00.6"] == ["manual"]
 
 
+@needs_sandbox
 def test_blank_exercise_gets_zero_and_says_not_answered(graded):
     auto = [r for r in graded["rows"]["blank"] if r["status"] != "manual"]
     assert all(float(r["points"]) == 0 and r["status"] == "unanswered" and r["answer"] == "" for r in auto)
     assert all("Not answered yet" in r["feedback"] for r in auto)
 
 
+@needs_sandbox
 @pytest.mark.parametrize("name, status", [("garbled", "invalid"), ("empty", "empty"), ("absent", "missing")])
 def test_unreadable_submissions_are_recorded(graded, name, status):
     (row,) = graded["rows"][name]
     assert row["status"] == status and float(row["points"]) == 0
 
 
+@needs_sandbox
 def test_partial_submission_is_scored_task_by_task(graded):
     statuses = {r["task"]: r["status"] for r in graded["rows"]["partial"]}
     assert statuses == {"00.1": "unanswered", "00.2": "incorrect", "00.3": "error", "00.4": "unanswered",
@@ -131,6 +134,7 @@ def test_partial_submission_is_scored_task_by_task(graded):
     assert "Hint 1 of 2" in feedback["00.2"]
 
 
+@needs_sandbox
 def test_the_answer_column_records_the_value_given(graded):
     answers = {r["task"]: r["answer"] for r in graded["rows"]["partial"]}
     assert answers["00.2"] == "['trade']" and answers["00.5"] == "'b'"
@@ -138,6 +142,7 @@ def test_the_answer_column_records_the_value_given(graded):
     assert {r["task"]: r["answer"] for r in graded["rows"]["full"]}["00.1"] == "54"
 
 
+@needs_sandbox
 def test_runaway_submission_times_out_and_the_batch_goes_on(tmp_path):
     # A loop that never ends (it sleeps rather than spins, so the test leaves the other CPU to other tests).
     answered(tmp_path / "runaway.ipynb", {"task1_answer": "import time\nwhile True:\n    time.sleep(0.2)"})
@@ -151,6 +156,7 @@ def test_runaway_submission_times_out_and_the_batch_goes_on(tmp_path):
     assert rows[-1]["submission"] == "garbled.ipynb"
 
 
+@needs_sandbox
 @pytest.mark.parametrize("name", ATTACKS)
 def test_an_attack_earns_exactly_what_its_answers_earn(graded, name):
     rows = graded["rows"][name]
@@ -161,6 +167,7 @@ def test_an_attack_earns_exactly_what_its_answers_earn(graded, name):
     assert {r["task"]: r["answer"] for r in rows}["00.1"] == "51"
 
 
+@needs_sandbox
 def test_no_attack_changes_a_file_or_reaches_the_network(graded):
     assert not graded["changed"], "the package, solutions, exercises, data and submissions are unchanged"
     assert graded["other"].read_text(encoding="utf-8") == "kept,as,it,is\n"
@@ -168,6 +175,7 @@ def test_no_attack_changes_a_file_or_reaches_the_network(graded):
     assert graded["connection"] is None, "no submission connected to the grader's machine"
 
 
+@needs_sandbox
 def test_each_submission_gets_a_readable_feedback_file(graded):
     feedback = graded["out"].parent / "gradebook_feedback"
     text = (feedback / "full.md").read_text(encoding="utf-8")
@@ -176,6 +184,7 @@ def test_each_submission_gets_a_readable_feedback_file(graded):
     assert {p.stem for p in feedback.glob("*.md")} == set(graded["rows"])
 
 
+@needs_sandbox
 def test_parallel_grading_writes_the_same_gradebook(graded, tmp_path):
     """The batch above ran on two processes; grading some of it serially gives the same rows."""
     folder, parallel = graded["folder"], graded["out"]
@@ -196,7 +205,7 @@ def test_an_interrupted_batch_keeps_what_was_graded(tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "run", interrupted)
     out = tmp_path / "gradebook.csv"
     with pytest.raises(KeyboardInterrupt):
-        gr.grade([tmp_path / "garbled.ipynb", tmp_path / "full.ipynb"], out)
+        gr.grade([tmp_path / "garbled.ipynb", tmp_path / "full.ipynb"], out, use_sandbox=False)
     assert [r["submission"] for r in read(out)] == ["garbled.ipynb"]
     assert not list(tmp_path.glob(".gradebook.csv.*")), "no temporary file is left behind"
 
@@ -211,7 +220,7 @@ def test_an_old_gradebook_is_not_appended_to(tmp_path, capsys):
     old = tmp_path / "g.csv"
     old.write_text("submission,task,points,max_points,status,feedback\n", encoding="utf-8")
     with pytest.raises(SystemExit):
-        main(["grade", "x.ipynb", "--out", str(old)])
+        main(["grade", "x.ipynb", "--out", str(old), "--no-sandbox"])
     assert "is not a gradebook with the columns" in capsys.readouterr().err
 
 
@@ -278,3 +287,16 @@ def test_exported_values_come_back_as_plain_data():
     pd.testing.assert_frame_equal(decode(encode(table)), table)
     assert encode(list(range(200_000))) == {"t": "too_large"}
     assert encode(object())["t"] == "unsupported"
+
+
+def test_the_export_keeps_working_when_builtins_are_patched():
+    """The kernel side took its own references when the grader's first cell imported it."""
+    import builtins
+    names = ("isinstance", "float", "int", "str", "len", "type", "sorted", "repr", "list", "dict", "set")
+    saved = {name: getattr(builtins, name) for name in names}
+    try:
+        builtins.__dict__.update(dict.fromkeys(names, lambda *args, **kwargs: 54))
+        encoded = encode([51, 0.5, "b", {"a"}])
+    finally:
+        builtins.__dict__.update(saved)
+    assert decode(encoded) == [51, 0.5, "b", {"a"}]

@@ -9,7 +9,6 @@ display output of type :data:`MIME`. Anything else, or anything over :data:`MAX_
 so a value crafted in the kernel can only ever be an answer, never code.
 """
 
-import json
 import math
 
 MIME = "application/vnd.alliancelab.answer+json"
@@ -18,9 +17,9 @@ MAX_CHARS = 1_000_000  # characters of text in one answer
 MAX_DEPTH = 20
 
 # The kernel side keeps its own references, taken when the grader's first cell imports this module
-# (before any student code runs), so a student cell that patches builtins or json does not change them.
+# (before any student code runs), so a student cell that patches builtins does not change them.
 _type, _len, _str, _int, _float, _sorted, _list = type, len, str, int, float, sorted, list
-_isinstance, _getattr, _hasattr, _dumps, _isfinite = isinstance, getattr, hasattr, json.dumps, math.isfinite
+_isinstance, _getattr, _hasattr, _repr, _isfinite = isinstance, getattr, hasattr, repr, math.isfinite
 _bool, _tuple, _set, _frozenset, _dict = bool, tuple, set, frozenset, dict
 _namespace = {}
 _publish = None
@@ -60,7 +59,7 @@ def encode(value):
         return {"t": "too_large"}
     except Exception as err:  # a value whose own methods fail (or a patched library) is not sent
         return {"t": "unsupported", "type": _short_type(value), "why": _type(err).__name__}
-    return encoded if _len(_dumps(encoded)) <= 2 * MAX_CHARS else {"t": "too_large"}
+    return encoded
 
 
 def _short_type(value) -> str:
@@ -102,7 +101,7 @@ def _encode(value, budget, depth):
         return items if kind is _list else {"t": "tuple", "v": items}
     if kind is _set or kind is _frozenset:
         items = [_encode(v, budget, depth + 1) for v in value]
-        return {"t": "set", "v": _sorted(items, key=_dumps)}  # the same order in every run
+        return {"t": "set", "v": _sorted(items, key=_repr)}  # the same order in every run
     if kind is _dict:
         return {"t": "dict", "v": [[_encode(k, budget, depth + 1), _encode(v, budget, depth + 1)]
                                    for k, v in _dict.items(value)]}
