@@ -31,7 +31,7 @@ present: $(INSTALLED)
 site: $(INSTALLED)
 	$(BIN)/python -m alliancelab.site
 
-# Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time and the test suite;
+# Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time, grading and the test suite;
 # writes benchmarks/results.json.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py

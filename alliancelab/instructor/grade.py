@@ -78,7 +78,8 @@ def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 
     out.parent.mkdir(parents=True, exist_ok=True)
     feedback_dir = gradebook.start(out)
     sources = _sources(Path(solutions))
-    hidden = sorted({Path(solutions), out.parent, *(Path(s).parent for s in submissions)})
+    hidden = sorted({Path(solutions), out, out.parent, feedback_dir,
+                     *(p for s in submissions for p in (Path(s), Path(s).parent))})
     prepared = [_prepare(Path(s), sources) for s in submissions]
 
     def execute(job: _Job):
@@ -248,7 +249,9 @@ def _score(job: _Job, run: sandbox.Run) -> list[Row]:
             rows.append(Row(job.name, task.name, 0, task.points, "timeout", "", "Not checked: the notebook ran out "
                                                                                  "of time."))
         else:
-            reason = f"the kernel stopped ({stopped})" if stopped else "the notebook did not let the grader read it"
+            reason = (f"the kernel stopped ({stopped})" if stopped else
+                      f"the run failed (exit code {run.returncode})" if run.returncode else
+                      "the notebook did not let the grader read it")
             rows.append(Row(job.name, task.name, 0, task.points, "error", "", f"Not checked: {reason}."))
     return rows
 

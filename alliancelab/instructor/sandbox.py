@@ -73,7 +73,10 @@ def check_available() -> None:
 
 
 def run(notebook: bytes, name: str, plan: dict, limits: Limits, hidden=(), sandbox: bool = True) -> Run:
-    """Run ``plan`` (cells and time limit) for the submission ``notebook`` (its bytes, copied as ``name``)."""
+    """Run ``plan`` (cells and time limit) for the submission ``notebook`` (its bytes, copied as ``name``).
+
+    ``hidden``: folders and files the sandbox must not see (they appear empty).
+    """
     with tempfile.TemporaryDirectory(prefix="alliancelab-grade-") as folder:
         folder = Path(folder)
         plan_path, out_path = folder / "plan.json", folder / "records.jsonl"
@@ -178,9 +181,11 @@ def _environment(home: str) -> dict:
 def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> list[str]:
     """bwrap's options: read-only root, hidden folders, a private /tmp with the scratch folder, no network."""
     needed = [p for p in {ROOT, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}]
-    hide = {p for p in (Path(h).resolve() for h in [Path.home(), *hidden]) if p.is_dir() and p != Path("/")}
+    paths = {Path(h).resolve() for h in [Path.home(), *hidden]}
+    hide = {p for p in paths if p.is_dir() and p != Path("/")}
     covering = sorted((h for h in hide if any(n.is_relative_to(h) for n in needed)), key=lambda p: len(p.parts))
-    inside = sorted(hide - set(covering), key=lambda p: len(p.parts))
+    inside = [h for h in sorted(hide - set(covering), key=lambda p: len(p.parts))
+              if not any(h != o and h.is_relative_to(o) for o in hide - set(covering))]  # the outermost only
     args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
             "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     for folder in covering:
@@ -191,6 +196,8 @@ def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> l
     for folder in covering + inside:  # empty and read-only: hidden, and no room to write
         args += [] if folder in covering else ["--tmpfs", str(folder)]
         args += ["--remount-ro", str(folder)]
+    for file in sorted(p for p in paths if p.is_file() and not any(p.is_relative_to(h) for h in inside)):
+        args += ["--ro-bind", "/dev/null", str(file)]  # e.g. a gradebook in a folder the module needs
     home = "/tmp/home"
     args += ["--size", str(scratch_size), "--tmpfs", "/tmp", "--dir", home, "--dir", SCRATCH, *files,
              "--chdir", SCRATCH, "--clearenv"]
