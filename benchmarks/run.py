@@ -3,7 +3,8 @@ import time, grading, the test suite.
 
 Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
 ``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-browser``,
-``--skip-tests``, ``--skip-notebooks``, ``--skip-grading``, ``--only SECTION``. This is a measurement, not a test: nothing here fails on a slow result.
+``--skip-tests``, ``--skip-notebooks``, ``--skip-grading``, ``--only SECTION``. This is a measurement, not a test:
+nothing here fails on a slow result.
 
 Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
 figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
@@ -498,7 +499,8 @@ def table(results: dict) -> str:
         lines.append("Grading per submission (serial batch of copies of a solution; before = the notebook run alone; "
                      "goal: sandbox <= 1.3 x before)")
         lines += _rows(grading["sets"], lambda row: (
-            f"before {row['before_s']:5.2f} s  no sandbox {row['no_sandbox_s']:5.2f} s  sandbox {row['sandbox_s']:5.2f} s"
+            f"before {row['before_s']:5.2f} s  no sandbox {row['no_sandbox_s']:5.2f} s  "
+            f"sandbox {row['sandbox_s']:5.2f} s"
             f"  {row['ratio']:4.2f} x before ({row['sandbox_overhead']:4.2f} x no sandbox)  "
             f"{'met' if row['meets_goal'] else 'NOT met'}"))
         lines.append("")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import nbformat
 
+from alliancelab import data
 from alliancelab.checks.registry import judge
 from alliancelab.errors import AllianceLabError
 from alliancelab.instructor import gradebook, sandbox
@@ -78,6 +79,8 @@ def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 
     out.parent.mkdir(parents=True, exist_ok=True)
     feedback_dir = gradebook.start(out)
     sources = _sources(Path(solutions))
+    for table in data.tables():  # validated once here: the kernels read the stamps and skip the check
+        data.load(table)
     hidden = sorted({Path(solutions), out, out.parent, feedback_dir,
                      *(p for s in submissions for p in (Path(s), Path(s).parent))})
     prepared = [_prepare(Path(s), sources) for s in submissions]

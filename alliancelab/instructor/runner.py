@@ -1,12 +1,13 @@
 """Run one submission's cells in a fresh kernel and report its answers as plain data (inside the sandbox).
 
 ``python -m alliancelab.instructor.runner PLAN.json`` reads the plan the grader wrote (the cells to run, each
-with its role, and the time limit), runs the cells in order in a new kernel, and prints one JSON record per line:
+with its role, and the time limit), runs the cells in order in a new kernel, and prints one JSON record per
+line:
 ``{"kind": "answer_error", "task", "ename", "evalue"}`` when an answer cell stops with an error,
 ``{"kind": "answer", "task", "data"}`` with the exported value (see :mod:`alliancelab.instructor.export`),
-and ``{"kind": "stopped", "why": "timeout" | "kernel died" | "too many processes"}`` if the run ends early. Nothing here judges:
-the grader does, outside. Cell outputs are dropped as they arrive (the grader reads values, not outputs),
-so an output flood costs only the time it takes.
+and ``{"kind": "stopped", "why": "timeout" | "kernel died" | "too many processes"}`` if the run ends early.
+Nothing here judges: the grader does, outside. Cell outputs are dropped as they arrive (the grader reads
+values, not outputs), so an output flood costs only the time it takes.
 """
 
 import json

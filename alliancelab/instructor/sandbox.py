@@ -2,12 +2,13 @@
 
 The sandbox (``bwrap``) sees the whole file system read-only, with these exceptions: ``/tmp`` is a private,
 size-limited tmpfs holding the scratch folder (``/tmp/scratch``, with a copy of the submission) and the plan;
-the home folder, ``solutions/``, the gradebook's folder and the submissions' folders are hidden behind empty
-tmpfs mounts (the module's own files and the Python environment stay readable). It has no network (a new,
-empty network namespace: only loopback, which the kernel's messages use), its own process, IPC and UTS
-namespaces, no capabilities, and a new terminal session; it dies with the grader. ``prlimit`` sets limits on
-memory, CPU time, file size and the number of processes; run as root, the sandbox runs as ``nobody``.
-The runner's records come back through a file the grader opened (stdout), read up to :data:`RECORDS_LIMIT`.
+the home folder, ``solutions/``, the gradebook, its folder and the submissions are hidden behind empty read-only
+mounts (the module's own files and the Python environment stay readable). It has no network (a new, empty
+network namespace: only loopback, which the kernel's messages use), its own process, IPC and UTS namespaces,
+no capabilities, and a new terminal session; it dies with the grader. ``prlimit`` sets limits on memory, CPU
+time, file size and the number of processes (root is exempt from the last, so the runner also guards the
+process count of its namespace). The runner's records come back through a file the grader opened (its stdout),
+read up to :data:`RECORDS_LIMIT`; the grader kills a run :data:`GRACE` seconds after its time limit.
 
 Without bubblewrap, :func:`run` can execute the runner directly (``sandbox=False``): the same limits and the
 same separation of judging from running, but no file-system or network isolation.
@@ -22,15 +23,18 @@ import subprocess
 import sys
 import tempfile
 import threading
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from alliancelab import data
 from alliancelab.errors import AllianceLabError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RECORDS_LIMIT = 8_000_000  # bytes of runner records read back
 GRACE = 30  # seconds on top of the notebook's time limit (kernel start-up, shutdown) before the sandbox is killed
 SCRATCH = "/tmp/scratch"
+HOME = "/tmp/home"
 
 
 @dataclass(frozen=True)
@@ -77,27 +81,45 @@ def run(notebook: bytes, name: str, plan: dict, limits: Limits, hidden=(), sandb
 
     ``hidden``: folders and files the sandbox must not see (they appear empty).
     """
-    with tempfile.TemporaryDirectory(prefix="alliancelab-grade-") as folder:
+    with tempfile.TemporaryDirectory(prefix="alliancelab-grade-") as folder, ExitStack() as files:
         folder = Path(folder)
         plan_path, out_path = folder / "plan.json", folder / "records.jsonl"
         guarded = dict(plan, process_limit=limits.processes) if sandbox else plan  # needs a private /proc
         plan_path.write_text(json.dumps(guarded), encoding="utf-8")
         runner = [sys.executable, "-m", "alliancelab.instructor.runner"]
-        with out_path.open("wb") as out:
-            if sandbox:
-                copy = folder / "submission"
-                copy.write_bytes(notebook)
-                with copy.open("rb") as submission, plan_path.open("rb") as plan_file:
-                    fds = (submission.fileno(), plan_file.fileno())
-                    files = ["--file", str(fds[0]), f"{SCRATCH}/{name}", "--ro-bind-data", str(fds[1]), "/tmp/plan.json"]
-                    command = (_limits(limits, plan["timeout"]) + _bwrap_args(files, hidden, limits.scratch)
-                               + runner + ["/tmp/plan.json"])
-                    return _wait(command, out, out_path, plan["timeout"], pass_fds=fds)
-            scratch = folder / "scratch"
-            scratch.mkdir()
-            (scratch / name).write_bytes(notebook)
-            command = _limits(limits, plan["timeout"]) + runner + [str(plan_path)]
-            return _wait(command, out, out_path, plan["timeout"], cwd=scratch, env=_environment(str(folder / "home")))
+        out = files.enter_context(out_path.open("wb"))
+        if sandbox:
+            copy = folder / "submission"
+            copy.write_bytes(notebook)
+            copies = {copy: f"{SCRATCH}/{name}", **{c: f"{HOME}/.matplotlib/{c.name}" for c in _font_caches()}}
+            fds = {files.enter_context(path.open("rb")).fileno(): target for path, target in copies.items()}
+            fds[files.enter_context(plan_path.open("rb")).fileno()] = "/tmp/plan.json"
+            arguments = [a for fd, target in fds.items()
+                         for a in ("--ro-bind-data" if target == "/tmp/plan.json" else "--file", str(fd), target)]
+            command = (_limits(limits, plan["timeout"]) + _bwrap_args(arguments, hidden, limits.scratch)
+                       + runner + ["/tmp/plan.json"])
+            return _wait(command, out, out_path, plan["timeout"], pass_fds=tuple(fds))
+        home, scratch = folder / "home", folder / "scratch"
+        (home / ".matplotlib").mkdir(parents=True)
+        scratch.mkdir()
+        (scratch / name).write_bytes(notebook)
+        for cache in _font_caches():
+            shutil.copy(cache, home / ".matplotlib" / cache.name)
+        command = _limits(limits, plan["timeout"]) + runner + [str(plan_path)]
+        return _wait(command, out, out_path, plan["timeout"], cwd=scratch, env=_environment(str(home)))
+
+
+def _data_cache() -> Path:
+    """The data files' validation stamps (read-only in the sandbox), so that kernels skip the schema check."""
+    return data.cache_dir().resolve()
+
+
+@functools.cache
+def _font_caches() -> tuple[Path, ...]:
+    """Matplotlib's font list of this environment: copied in, so a kernel need not rebuild it (seconds each)."""
+    import matplotlib
+
+    return tuple(sorted(Path(matplotlib.get_cachedir()).glob("fontlist-*.json")))
 
 
 _running = set()
@@ -174,13 +196,15 @@ def _tasks_of(uid: int) -> int:
 def _environment(home: str) -> dict:
     path = os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
     return {"PATH": path, "HOME": home, "LANG": "C.UTF-8", "TMPDIR": "/tmp", "PYTHONHASHSEED": "0",
+            "ALLIANCELAB_CACHE_DIR": str(_data_cache()),
             "PYTHONDONTWRITEBYTECODE": "1", "JUPYTER_PLATFORM_DIRS": "1", "MPLCONFIGDIR": f"{home}/.matplotlib",
             "JUPYTER_RUNTIME_DIR": f"{home}/.jupyter-runtime", "IPYTHONDIR": f"{home}/.ipython"}
 
 
 def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> list[str]:
     """bwrap's options: read-only root, hidden folders, a private /tmp with the scratch folder, no network."""
-    needed = [p for p in {ROOT, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}]
+    needed = [p for p in {ROOT, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), _data_cache()}
+              if p.is_dir()]
     paths = {Path(h).resolve() for h in [Path.home(), *hidden]}
     hide = {p for p in paths if p.is_dir() and p != Path("/")}
     covering = sorted((h for h in hide if any(n.is_relative_to(h) for n in needed)), key=lambda p: len(p.parts))
@@ -198,9 +222,8 @@ def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> l
         args += ["--remount-ro", str(folder)]
     for file in sorted(p for p in paths if p.is_file() and not any(p.is_relative_to(h) for h in inside)):
         args += ["--ro-bind", "/dev/null", str(file)]  # e.g. a gradebook in a folder the module needs
-    home = "/tmp/home"
-    args += ["--size", str(scratch_size), "--tmpfs", "/tmp", "--dir", home, "--dir", SCRATCH, *files,
-             "--chdir", SCRATCH, "--clearenv"]
-    for key, value in _environment(home).items():
+    args += ["--size", str(scratch_size), "--tmpfs", "/tmp", "--dir", HOME, "--dir", f"{HOME}/.matplotlib",
+             "--dir", SCRATCH, *files, "--chdir", SCRATCH, "--clearenv"]
+    for key, value in _environment(HOME).items():
         args += ["--setenv", key, value]
     return args
