@@ -535,13 +535,13 @@ def main(argv=None) -> None:
         sections.append(("grading", lambda: bench_grading(2 if args.quick else 3)))
     if not (args.skip_tests or args.quick):
         sections.append(("tests", bench_tests))
-    if args.only:
+    if args.only:  # the other sections, the machine and the start time stay those of the last full run
         sections = [(name, measure) for name, measure in sections if name == args.only]
         previous = json.loads(Path(args.output).read_text(encoding="utf-8")) if Path(args.output).exists() else {}
-        results = {**previous, **results}
+        results = {**results, **previous}
     for name, measure in sections:
         try:
-            results[name] = measure()
+            results[name] = {**measure(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
         except Exception as err:  # one broken section must not lose the others
             results[f"{name}_error"] = f"{type(err).__name__}: {err}"
             print(f"{name}: {results[f'{name}_error']}", file=sys.stderr)

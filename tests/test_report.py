@@ -4,7 +4,7 @@ import pytest
 
 from alliancelab.cli import main
 from alliancelab.errors import AllianceLabError
-from alliancelab.instructor.grade import COLUMNS
+from alliancelab.instructor.gradebook import COLUMNS
 from alliancelab.instructor.report import mean_scores_chart, report, summarise
 
 HEADER = ",".join(COLUMNS)

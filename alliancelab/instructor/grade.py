@@ -32,7 +32,7 @@ from alliancelab.errors import AllianceLabError
 from alliancelab.instructor import gradebook, sandbox
 from alliancelab.instructor.export import Unreadable, decode, describe
 from alliancelab.instructor.generate import SOLUTIONS, student_version
-from alliancelab.instructor.gradebook import COLUMNS, STATUSES, Row  # noqa: F401  (the grading API)
+from alliancelab.instructor.gradebook import Row
 
 DEFAULT_TIMEOUT = 120
 MAX_BYTES = 20 * 1024**2  # a submission larger than this is not read
