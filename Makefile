@@ -37,7 +37,7 @@ site: $(INSTALLED)
 release: $(INSTALLED)
 	$(BIN)/alliancelab release $(OUT) $(if $(REPO),--repo $(REPO)) --git
 
-# Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time and the test suite;
+# Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time, grading and the test suite;
 # writes benchmarks/results.json.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py

@@ -109,8 +109,12 @@ def _validate(descriptor: dict, path: Path, content: bytes) -> None:
 def _validated_stamp(descriptor: dict, content: bytes) -> Path:
     """The file that records a passed validation of exactly this content under exactly this schema."""
     digest = hashlib.sha256(json.dumps(descriptor, sort_keys=True).encode("utf-8") + content)
-    cache = os.environ.get("ALLIANCELAB_CACHE_DIR") or platformdirs.user_cache_dir("alliancelab")
-    return Path(cache) / "validated" / digest.hexdigest()
+    return cache_dir() / "validated" / digest.hexdigest()
+
+
+def cache_dir() -> Path:
+    """Where passed validations are remembered: ``$ALLIANCELAB_CACHE_DIR`` or the user's cache directory."""
+    return Path(os.environ.get("ALLIANCELAB_CACHE_DIR") or platformdirs.user_cache_dir("alliancelab"))
 
 
 def _check_schema(descriptor: dict, path: Path) -> None:

@@ -1,13 +1,15 @@
 """Speed benchmarks of the module, in one run: widget updates (in the kernel and in JupyterLab), notebook runs,
-import time, the test suite.
+import time, grading, the test suite.
 
 Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
 ``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-browser``,
-``--skip-tests``, ``--skip-notebooks``. This is a measurement, not a test: nothing here fails on a slow result.
+``--skip-tests``, ``--skip-notebooks``, ``--skip-grading``, ``--only SECTION``. This is a measurement, not a test:
+nothing here fails on a slow result.
 
 Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
 figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
-dependencies alone; the test suite (without browser tests) < 60 s on 2 cores.
+dependencies alone; grading a submission in the sandbox <= 1.3x the notebook run alone; the test suite (without
+browser tests) < 60 s on 2 cores.
 """
 
 import argparse
@@ -240,6 +242,55 @@ def bench_notebooks(repeats: int) -> dict:
     return {"floor_seconds": floor, "floor_samples": floors, "notebooks": runs}
 
 
+# --- grading ------------------------------------------------------------------------------------------------------
+
+#: Exercise sets timed for grading: the shortest and the longest-running solutions.
+GRADED_SETS = ["00_start_here.ipynb", "02_burden_sharing.ipynb"]
+
+
+def grade_seconds(path: Path, workdir: Path, copies: int, use_sandbox: bool) -> float:
+    """Seconds per submission to grade ``copies`` copies of ``path`` in one serial batch (alliancelab grade)."""
+    from alliancelab.instructor.grade import grade
+
+    folder = workdir / f"{path.stem}-{'sandbox' if use_sandbox else 'plain'}-{time.perf_counter_ns()}"
+    folder.mkdir()
+    submissions = [shutil.copy(path, folder / f"s{i}.ipynb") for i in range(copies)]
+    start = time.perf_counter()
+    rows = grade(submissions, folder / "gradebook.csv", timeout=300, use_sandbox=use_sandbox)
+    seconds = (time.perf_counter() - start) / copies
+    if any(r.status not in ("correct", "manual") for r in rows):
+        raise RuntimeError(f"{path.name} was not graded full marks: {sorted({r.status for r in rows})}")
+    return seconds
+
+
+def bench_grading(repeats: int, copies: int = 3) -> dict:
+    """Grading time per submission: in the sandbox, without it (``--no-sandbox``), and the notebook run alone.
+
+    "Before" is the notebook run alone (nbclient in the grader's own process, as the grader ran submissions
+    before the sandbox): the time any grading of that notebook takes. Goal: sandboxed grading <= 1.3 x before.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        sets = {}
+        for name in GRADED_SETS:
+            path = ROOT / "solutions" / name
+            try:
+                before = [run_notebook(path, workdir) for _ in range(repeats)]
+                plain = [grade_seconds(path, workdir, copies, False) for _ in range(repeats)]
+                boxed = [grade_seconds(path, workdir, copies, True) for _ in range(repeats)]
+            except Exception as err:
+                sets[name] = {"error": f"{type(err).__name__}: {str(err)[:300]}"}
+                continue
+            row = {"before_s": statistics.median(before), "no_sandbox_s": statistics.median(plain),
+                   "sandbox_s": statistics.median(boxed), "samples": {"before": before, "no_sandbox": plain,
+                                                                      "sandbox": boxed}}
+            row["ratio"] = row["sandbox_s"] / row["before_s"]
+            row["sandbox_overhead"] = row["sandbox_s"] / row["no_sandbox_s"]
+            row["meets_goal"] = row["ratio"] <= 1.3
+            sets[name] = row
+    return {"copies_per_batch": copies, "sets": sets}
+
+
 # --- widgets in JupyterLab -----------------------------------------------------------------------------------------
 
 #: Two baselines for the widgets in JupyterLab, each a slider whose change replaces the SVG in an Output widget:
@@ -448,6 +499,16 @@ def table(results: dict) -> str:
                 verdict = "met" if imports[key] <= 1.2 else "NOT met"
                 lines.append(f"  {key}: {imports[key]:.2f} (goal <= 1.2: {verdict})")
         lines.append("")
+    grading = results.get("grading")
+    if grading:
+        lines.append("Grading per submission (serial batch of copies of a solution; before = the notebook run alone; "
+                     "goal: sandbox <= 1.3 x before)")
+        lines += _rows(grading["sets"], lambda row: (
+            f"before {row['before_s']:5.2f} s  no sandbox {row['no_sandbox_s']:5.2f} s  "
+            f"sandbox {row['sandbox_s']:5.2f} s"
+            f"  {row['ratio']:4.2f} x before ({row['sandbox_overhead']:4.2f} x no sandbox)  "
+            f"{'met' if row['meets_goal'] else 'NOT met'}"))
+        lines.append("")
     tests = results.get("tests")
     if tests:
         lines.append(f"Test suite: {tests['seconds']:.1f} s ({tests['summary']}; exit {tests['returncode']}); "
@@ -461,6 +522,9 @@ def main(argv=None) -> None:
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-browser", action="store_true", help="no widget timing in JupyterLab")
+    parser.add_argument("--skip-grading", action="store_true")
+    parser.add_argument("--only", choices=["widgets", "imports", "browser", "notebooks", "grading", "tests"],
+                        help="run one section (the others keep their results from the last run)")
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args(argv)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -472,11 +536,17 @@ def main(argv=None) -> None:
         sections.append(("browser", lambda: bench_browser(5 if args.quick else 11)))
     if not args.skip_notebooks:
         sections.append(("notebooks", lambda: bench_notebooks(2 if args.quick else 3)))
+    if not args.skip_grading:
+        sections.append(("grading", lambda: bench_grading(2 if args.quick else 3)))
     if not (args.skip_tests or args.quick):
         sections.append(("tests", bench_tests))
+    if args.only:  # the other sections, the machine and the start time stay those of the last full run
+        sections = [(name, measure) for name, measure in sections if name == args.only]
+        previous = json.loads(Path(args.output).read_text(encoding="utf-8")) if Path(args.output).exists() else {}
+        results = {**results, **previous}
     for name, measure in sections:
         try:
-            results[name] = measure()
+            results[name] = {**measure(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
         except Exception as err:  # one broken section must not lose the others
             results[f"{name}_error"] = f"{type(err).__name__}: {err}"
             print(f"{name}: {results[f'{name}_error']}", file=sys.stderr)

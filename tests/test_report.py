@@ -4,26 +4,26 @@ import pytest
 
 from alliancelab.cli import main
 from alliancelab.errors import AllianceLabError
-from alliancelab.instructor.grade import COLUMNS
+from alliancelab.instructor.gradebook import COLUMNS
 from alliancelab.instructor.report import mean_scores_chart, report, summarise
 
 HEADER = ",".join(COLUMNS)
 ROWS = """\
-a.ipynb,00.1,1,1,correct,✓ Correct
-a.ipynb,00.2,0,2,incorrect,"AssertionError: Not right yet. Answer given: ['trade']."
-a.ipynb,00.3,0,1,error,Your answer cell stopped with RuntimeError: oops
-a.ipynb,00.6,2.5,3,manual,Written answer (120 words): mark by hand.
-b.ipynb,00.1,0,1,incorrect,AssertionError: Not right yet. Answer given: 51.
-b.ipynb,00.2,0,2,incorrect,"AssertionError: Not right yet. Answer given: ['trade']."
-b.ipynb,00.3,1,1,correct,✓ Correct
-b.ipynb,00.6,,3,manual,Written answer (80 words): mark by hand.
-c.ipynb,00.1,0,1,unanswered,Not answered yet.
-c.ipynb,00.2,0,2,incorrect,"AssertionError: Not right yet. Answer given: ['trade', 'security']."
-c.ipynb,00.3,1,1,correct,✓ Correct
-c.ipynb,00.6,,3,manual,Written answer (140 words): mark by hand.
-d.ipynb,00.2,0,2,incorrect,"AssertionError: Not right yet. Answer given: 'a|b'."
-e.ipynb,00.2,2,2,correct,✓ Correct
-bad.ipynb,,0,0,invalid,Not a readable notebook (JSONDecodeError).
+a.ipynb,00.1,1,1,correct,54,✓ Correct
+a.ipynb,00.2,0,2,incorrect,['trade'],Not right yet. Answer given: ['nothing'].
+a.ipynb,00.3,0,1,error,,Your answer cell stopped with RuntimeError: oops
+a.ipynb,00.6,2.5,3,manual,,Written answer (120 words): mark by hand.
+b.ipynb,00.1,0,1,incorrect,51,Not right yet.
+b.ipynb,00.2,0,2,incorrect,['trade'],Not right yet.
+b.ipynb,00.3,1,1,correct,2025,✓ Correct
+b.ipynb,00.6,,3,manual,,Written answer (80 words): mark by hand.
+c.ipynb,00.1,0,1,unanswered,,Not answered yet.
+c.ipynb,00.2,0,2,incorrect,"['trade', 'security']",Not right yet.
+c.ipynb,00.3,1,1,correct,2025,✓ Correct
+c.ipynb,00.6,,3,manual,,Written answer (140 words): mark by hand.
+d.ipynb,00.2,0,2,incorrect,'a|b',Not right yet.
+e.ipynb,00.2,2,2,correct,"['trade', 'security', 'domestic']",✓ Correct
+bad.ipynb,,0,0,invalid,,Not a readable notebook (JSONDecodeError).
 """
 
 
@@ -54,6 +54,7 @@ def test_written_answers_count_only_once_marked(gradebook):
 
 
 def test_most_common_wrong_answers(gradebook):
+    """Read from the answer column (the feedback text of a.ipynb's 00.2 names another answer and is ignored)."""
     summary = summarise(gradebook)
     assert summary.loc["00.2", "wrong_answers"] == [("['trade']", 2), ("['trade', 'security']", 1), ("'a|b'", 1)]
     assert summary.loc["00.1", "wrong_answers"] == [("51", 1)]
@@ -63,14 +64,14 @@ def test_most_common_wrong_answers(gradebook):
 def test_only_the_top_three_wrong_answers_are_kept(tmp_path):
     path = tmp_path / "g.csv"
     answers = ["1", "2", "2", "3", "3", "3", "4", "4", "4", "4"]
-    path.write_text(HEADER + "\n" + "".join(f"s{i}.ipynb,01.1,0,1,incorrect,No. Answer given: {a}.\n"
+    path.write_text(HEADER + "\n" + "".join(f"s{i}.ipynb,01.1,0,1,incorrect,{a},No.\n"
                                             for i, a in enumerate(answers)), encoding="utf-8")
     assert summarise(path).loc["01.1", "wrong_answers"] == [("4", 4), ("3", 3), ("2", 2)]
 
 
 def test_a_regraded_submission_counts_once_with_its_latest_row(gradebook):
     with gradebook.open("a", encoding="utf-8") as handle:
-        handle.write("b.ipynb,00.1,1,1,correct,✓ Correct\n")
+        handle.write("b.ipynb,00.1,1,1,correct,54,✓ Correct\n")
     row = summarise(gradebook).loc["00.1"]
     assert row["submissions"] == 3 and row["mean_points"] == pytest.approx(2 / 3)
     assert row["wrong_answers"] == []
@@ -78,7 +79,7 @@ def test_a_regraded_submission_counts_once_with_its_latest_row(gradebook):
 
 def test_tasks_sort_by_number(tmp_path):
     path = tmp_path / "g.csv"
-    path.write_text(HEADER + "\n" + "".join(f"s.ipynb,01.{n},1,1,correct,ok\n" for n in (10, 2, 1)), encoding="utf-8")
+    path.write_text(HEADER + "\n" + "".join(f"s.ipynb,01.{n},1,1,correct,1,ok\n" for n in (10, 2, 1)), encoding="utf-8")
     assert list(summarise(path).index) == ["01.1", "01.2", "01.10"]
 
 
@@ -117,7 +118,7 @@ def test_figure_and_its_alt_text(gradebook, tmp_path):
 
 def test_unmarked_written_task_is_left_out_of_the_figure(tmp_path):
     path = tmp_path / "g.csv"
-    path.write_text(HEADER + "\na.ipynb,00.1,1,1,correct,ok\na.ipynb,00.6,,3,manual,mark by hand\n", encoding="utf-8")
+    path.write_text(HEADER + "\na.ipynb,00.1,1,1,correct,1,ok\na.ipynb,00.6,,3,manual,,mark by hand\n", encoding="utf-8")
     chart = mean_scores_chart(summarise(path), "g.csv", 1)
     assert len(chart.figure.axes[0].patches) == 1
     assert "Not shown (not marked yet): 00.6." in chart.alt
@@ -127,9 +128,10 @@ def test_unmarked_written_task_is_left_out_of_the_figure(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("", "is empty"),
     (HEADER + "\n", "has a header but no rows"),
-    ("name,score\nx,1\n", "expected the columns submission,task,points,max_points,status,feedback, found name,score"),
-    (HEADER + "\na.ipynb,00.1,lots,1,correct,ok\n", "points must be a number, found 'lots' (line 2)"),
-    (HEADER + "\na.ipynb,00.1,1,,correct,ok\n", "max_points must be a number, found '' (line 2)"),
+    ("name,score\nx,1\n", "expected the columns submission,task,points,max_points,status,answer,feedback, "
+                           "found name,score"),
+    (HEADER + "\na.ipynb,00.1,lots,1,correct,1,ok\n", "points must be a number, found 'lots' (line 2)"),
+    (HEADER + "\na.ipynb,00.1,1,,correct,1,ok\n", "max_points must be a number, found '' (line 2)"),
 ])
 def test_bad_gradebooks_are_refused_with_the_reason(tmp_path, content, message):
     path = tmp_path / "gradebook.csv"

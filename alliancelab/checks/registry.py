@@ -1,5 +1,7 @@
 """The task registry: every exercise set registers its tasks here; ``check`` and ``hint`` look them up."""
 
+from dataclasses import replace
+
 from alliancelab.checks.result import Hint, Result
 from alliancelab.checks.tasks import Task
 
@@ -44,7 +46,17 @@ def hint(task_id) -> Hint | Result:
 
 def check(task_id, answer) -> Result:
     """Judge ``answer`` to task ``task_id``. Never raises: every problem becomes a message."""
+    return _judged(_TASKS.get(task_id) if isinstance(task_id, str) else None, task_id, answer)
+
+
+def judge(task_id, answer) -> Result:
+    """Judge ``answer`` as a first attempt, leaving the task's hint count alone (the grader's check: the same
+    answer gets the same message whatever was judged before it)."""
     task = _TASKS.get(task_id) if isinstance(task_id, str) else None
+    return _judged(task and replace(task, attempts=0), task_id, answer)
+
+
+def _judged(task, task_id, answer) -> Result:
     if task is None:
         return Result(str(task_id), False, _unknown(task_id))
     try:

@@ -1,110 +1,154 @@
-"""Grade submitted exercise notebooks: run each in a fresh kernel, score the checks, keep going.
+"""Grade submitted exercise notebooks: the source decides what is graded, student code runs in a sandbox,
+and the grader judges the answers outside it.
 
-For each submission the grader rebuilds the notebook from its source in ``solutions/``
-(instructions, self-checks and hidden tests come from the source; only the student's answer
-cells come from the submission, matched by nbgrader ``grade_id``), executes it in a fresh
-kernel under one time limit for the whole notebook, and scores every autograded check cell:
-full points if it ran without error, none otherwise. Written answers are listed for marking
-by hand. For an incorrect or failed task the feedback ends with the value the student gave
-(" Answer given: 51."), read by one extra cell appended to the rebuilt notebook that prints a
-short ``repr`` of each answer variable; if that cell does not run, answers are simply left out.
-Rows are appended to the gradebook as each submission finishes, so a crash or an interrupt
-loses nothing already graded. This runs student code: it is not a sandbox.
+For each submission the grader
+1. finds its exercise set (notebook metadata) in ``solutions/``; a file it cannot read or place is recorded
+   (``missing``, ``empty``, ``invalid``) and the batch goes on;
+2. builds the cells to run from the source: every instruction, setup and widget cell comes from the source;
+   only the student's answer cells come from the submission (matched by nbgrader ``grade_id``, else cell id;
+   a missing one is run blank); cells the student added run where they were, but are never scored; the
+   metadata of submitted cells is ignored. Each autograded check cell is replaced by a cell that exports the
+   task's answer variable as plain data (:mod:`alliancelab.instructor.export`);
+3. runs those cells in a fresh kernel inside a sandbox (:mod:`alliancelab.instructor.sandbox`) under one time
+   limit for the whole notebook;
+4. judges each exported value here, with the module's checks (``alliancelab.checks.registry.judge``), using
+   the tasks and points of the source. Written answers are listed for marking by hand.
+Nothing printed, defined or patched in the kernel can change a score: it only ever sees the grader's
+questions, and the grader only ever reads values. The gradebook and feedback files are written only here,
+one finished submission at a time (:mod:`alliancelab.instructor.gradebook`).
 """
 
-import csv
 import json
 import re
-import time
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
-from dataclasses import astuple, dataclass, fields
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from alliancelab.checks.result import Result
-from alliancelab.checks.tasks import NOT_ANSWERED
-from alliancelab.instructor.generate import SOLUTIONS
+from alliancelab import data
+from alliancelab.checks.registry import judge
+from alliancelab.errors import AllianceLabError
+from alliancelab.instructor import gradebook, sandbox
+from alliancelab.instructor.export import Unreadable, decode, describe
+from alliancelab.instructor.generate import SOLUTIONS, student_version
+from alliancelab.instructor.gradebook import Row
 
 DEFAULT_TIMEOUT = 120
-CORRECT = Result("", True, "").label  # what a passed self-check shows
-ANSWER_GIVEN = " Answer given: "  # feedback suffix before the student's answer (incorrect/error rows)
-_PROBE_MARK = "ALLIANCELAB_ANSWERS "  # starts the probe cell's output line
-_PROBE = """\
-import json
-shown = {}
-for name in %r:
-    try:
-        value = user[name]
-        if getattr(type(value), "__module__", "") == "numpy" and getattr(value, "ndim", None) == 0:
-            value = value.item()  # np.int64(51) -> 51
-        text = " ".join(repr(value).split())
-    except KeyError:
-        continue
-    except Exception:
-        text = "<unprintable>"
-    shown[name] = text if len(text) <= 60 else text[:57] + "..."
-print(%r + json.dumps(shown))
-"""  # run with builtins only, so a student's `list = ...` or `type = ...` cannot break it:
-_PROBE_CELL = ("import builtins as _alliancelab_builtins\n"
-               "_alliancelab_builtins.exec({code!r}, {{'__builtins__': _alliancelab_builtins, "
-               "'user': _alliancelab_builtins.globals()}})")
+MAX_BYTES = 20 * 1024**2  # a submission larger than this is not read
+_CHECK = re.compile(r"""^check\(\s*["'](?P<task>[^"']+)["']\s*,\s*(?P<variable>[A-Za-z_]\w*)\s*\)\s*$""", re.M)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One graded task of an exercise set, as the source defines it."""
+
+    name: str  # what a learner sees, e.g. "00.3"
+    points: float
+    written: bool  # a written answer, marked by hand
+    check_id: str = ""  # the task id its check judges
+    variable: str = ""  # the answer variable it judges
 
 
 @dataclass
-class Row:
-    """One gradebook row: a submission's result on one task."""
-
-    submission: str
-    task: str
-    points: float | str
-    max_points: float
-    status: str
-    feedback: str
+class _Source:
+    notebook: nbformat.NotebookNode
+    blank: nbformat.NotebookNode  # the student version: what a missing answer cell holds
+    tasks: dict  # grade_id of the graded cell -> Task
 
 
-COLUMNS = [f.name for f in fields(Row)]
+@dataclass
+class _Job:
+    name: str
+    rows: list | None = None  # set when the file cannot be graded
+    source: _Source | None = None
+    content: bytes = b""
+    cells: list | None = None
+    written: dict | None = None  # task name -> the submitted text of a written answer
 
 
-def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 1,
-          solutions: Path = SOLUTIONS) -> list[Row]:
-    """Grade every submission, append its rows to ``out`` (CSV) and write one feedback file each."""
+def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 1, solutions: Path = SOLUTIONS,
+          use_sandbox: bool = True, limits: sandbox.Limits = sandbox.Limits()) -> list[Row]:
+    """Grade every submission; add its rows to the gradebook ``out`` (CSV) and write one feedback file each.
+
+    Without ``use_sandbox`` student code runs unconfined (see :mod:`alliancelab.instructor.sandbox`).
+    """
+    if use_sandbox:
+        sandbox.check_available()
     out = Path(out)
-    feedback_dir = out.parent / f"{out.stem}_feedback"
-    feedback_dir.mkdir(parents=True, exist_ok=True)
-    if not out.exists() or out.stat().st_size == 0:
-        with out.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerow(COLUMNS)
-    args = [(str(s), float(timeout), str(solutions)) for s in submissions]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    feedback_dir = gradebook.start(out)
+    sources = _sources(Path(solutions))
+    for table in data.tables():  # validated once here: the kernels read the stamps and skip the check
+        data.load(table)
+    hidden = sorted({Path(solutions), out, out.parent, feedback_dir,
+                     *(p for s in submissions for p in (Path(s), Path(s).parent))})
+    prepared = [_prepare(Path(s), sources) for s in submissions]
+
+    def execute(job: _Job):
+        if job.rows is not None:
+            return None
+        plan = {"timeout": float(timeout), "cells": job.cells}
+        return sandbox.run(job.content, job.name, plan, limits, hidden, sandbox=use_sandbox)
+
     graded = []
-    with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext() as pool:
-        results = pool.map(_grade_one, args) if pool else map(_grade_one, args)
-        for submission, rows in zip(submissions, results):
-            _append(out, rows)
-            _write_feedback(feedback_dir / f"{Path(submission).stem}.md", rows)
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
+        for submission, job, run in zip(submissions, prepared, pool.map(execute, prepared)):
+            rows = job.rows if job.rows is not None else _score(job, run)
+            gradebook.add(out, rows)
+            gradebook.write_feedback(feedback_dir / f"{Path(submission).stem}.md", rows)
             graded.extend(rows)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        sandbox.kill_all()
+        raise
+    pool.shutdown()
     return graded
 
 
-def _grade_one(args) -> list[Row]:
-    path, timeout, solutions = Path(args[0]), args[1], Path(args[2])
+def _sources(solutions: Path) -> dict[str, _Source]:
+    """Exercise set id -> its source notebook, blank student version and graded tasks."""
+    sources = {}
+    for path in sorted(solutions.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        set_id = notebook.metadata.get("alliancelab", {}).get("exercise_set")
+        if set_id:
+            sources[set_id] = _Source(notebook, student_version(notebook), _tasks(notebook, path))
+    return sources
+
+
+def _tasks(notebook, path: Path) -> dict[str, Task]:
+    tasks = {}
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        name, points = _task_name(notebook, cell), float(meta.get("points", 0))
+        if cell.cell_type == "markdown":
+            tasks[_grade_id(cell)] = Task(name, points, written=True)
+            continue
+        call = _CHECK.search(cell.source)
+        if call is None:
+            raise AllianceLabError(f"{path}: the graded cell {_grade_id(cell)!r} has no line check(\"NN.N\", "
+                                   "answer_N) for the grader to judge.")
+        tasks[_grade_id(cell)] = Task(name, points, False, call["task"], call["variable"])
+    return tasks
+
+
+def _prepare(path: Path, sources: dict) -> _Job:
+    """Read a submission and build the cells to run; or the one row saying why it cannot be graded."""
     name = path.name
     try:
-        submission = _read(path)
-        source = _source_for(submission, solutions)
+        content, submission = _read(path)
+        set_id = submission.metadata.get("alliancelab", {}).get("exercise_set")
+        source = sources.get(set_id) if isinstance(set_id, str) else None
+        if source is None:
+            raise _Unreadable("invalid", f"Not one of the module's exercise sets (exercise set {set_id!r}).")
     except _Unreadable as problem:
-        return [Row(name, "", 0, 0, problem.status, str(problem))]
-    notebook = _rebuild(source, submission)
-    variables = _answer_variables(source)
-    probe = _PROBE % (sorted(set(variables.values())), _PROBE_MARK)
-    notebook.cells.append(nbformat.v4.new_code_cell(_PROBE_CELL.format(code=probe)))
-    timed_out, crashed = _execute(notebook, path.parent, timeout)
-    answers = _probed(notebook.cells.pop())
-    given = {task: answers[var] for task, var in variables.items() if answers.get(var, "None") != "None"}
-    return _score(name, notebook, timed_out, crashed, given)
+        return _Job(name, rows=[Row(name, "", 0, 0, problem.status, "", str(problem))])
+    cells, written = _plan(source, submission)
+    return _Job(name, source=source, content=content, cells=cells, written=written)
 
 
 class _Unreadable(Exception):
@@ -113,122 +157,65 @@ class _Unreadable(Exception):
         self.status = status
 
 
-def _read(path: Path) -> nbformat.NotebookNode:
-    if not path.exists():
+def _read(path: Path) -> tuple[bytes, nbformat.NotebookNode]:
+    if not path.is_file():
         raise _Unreadable("missing", f"No file at {path}.")
-    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.stat().st_size > MAX_BYTES:
+        raise _Unreadable("invalid", f"The file is larger than {MAX_BYTES // 1024**2} MB.")
+    content = path.read_bytes()
+    text = content.decode("utf-8", errors="replace")
     if not text.strip():
         raise _Unreadable("empty", "The file is empty.")
     try:
-        return nbformat.reads(text, as_version=4)
-    except (json.JSONDecodeError, nbformat.reader.NotJSONError, ValueError, KeyError) as err:
+        notebook = nbformat.reads(text, as_version=4)
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise _Unreadable("invalid", f"Not a readable notebook ({type(err).__name__}).") from None
-
-
-def _source_for(submission, solutions: Path) -> nbformat.NotebookNode:
-    """The solutions notebook of the same exercise set (from the notebook metadata)."""
-    set_id = submission.metadata.get("alliancelab", {}).get("exercise_set")
-    for path in sorted(solutions.glob("*.ipynb")):
-        source = nbformat.read(path, as_version=4)
-        if source.metadata.get("alliancelab", {}).get("exercise_set") == set_id:
-            return source
-    raise _Unreadable("invalid", f"Not one of the module's exercise sets (exercise set {set_id!r}).")
+    if not isinstance(notebook.get("metadata"), dict) or not isinstance(notebook.get("cells"), list):
+        raise _Unreadable("invalid", "Not a readable notebook (no cells).")
+    return content, notebook
 
 
 def _grade_id(cell) -> str | None:
-    return cell.metadata.get("nbgrader", {}).get("grade_id")
+    meta = cell.get("metadata", {}).get("nbgrader", {}) if isinstance(cell.get("metadata"), dict) else {}
+    grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+    return grade_id if isinstance(grade_id, str) else None
 
 
 def _is_answer(cell) -> bool:
     return bool(cell.metadata.get("nbgrader", {}).get("solution"))
 
 
-def _rebuild(source, submission) -> nbformat.NotebookNode:
-    """The submission with every locked or check cell restored from the source, as nbgrader does.
-
-    The student's answer cells and any cells they added stay; instructions, self-checks and
-    hidden tests come from the source; a source cell the student deleted is put back.
-    """
-    originals = {_grade_id(c): c for c in source.cells if _grade_id(c)}
-    cells, seen = [], set()
+def _plan(source: _Source, submission) -> tuple[list[dict], dict[str, str]]:
+    """The cells to run (source order, the student's answers and added cells in place) and the written answers."""
+    by_grade_id = {_grade_id(c): i for i, c in enumerate(source.notebook.cells) if _grade_id(c)}
+    by_id = {c.get("id"): i for i, c in enumerate(source.notebook.cells) if c.get("id")}
+    answers, added, anchor = {}, {}, -1
     for cell in submission.cells:
-        original = originals.get(_grade_id(cell))
-        if original is not None:
-            seen.add(_grade_id(cell))
-            cell = cell if _is_answer(original) else original
-        cells.append(nbformat.from_dict(cell))
-    for index, original in enumerate(source.cells):
-        if _grade_id(original) not in seen:
-            restored = nbformat.from_dict(original)
-            if _is_answer(original):
-                restored.source = ""
-            cells.insert(min(index, len(cells)), restored)
-    for cell in cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-    return nbformat.from_dict(dict(source, cells=cells))
-
-
-def _answer_variables(source) -> dict[str, str]:
-    """Task -> answer variable, from each answer cell's first line (e.g. "answer_2 = None")."""
-    variables = {}
-    for cell in source.cells:
-        first = (cell.source.splitlines() or [""])[0]
-        match = re.fullmatch(r"\s*(answer_\w+)\s*=\s*None\s*", first)
-        if cell.cell_type == "code" and _is_answer(cell) and match:
-            variables[_task_name(source, cell)] = match.group(1)
-    return variables
-
-
-def _probed(cell) -> dict[str, str]:
-    """The answers the probe cell printed (variable -> repr); empty if it did not run or print."""
-    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
-    line = next((line for line in text.splitlines() if line.startswith(_PROBE_MARK)), "")
-    try:
-        answers = json.loads(line[len(_PROBE_MARK):]) if line else {}
-    except json.JSONDecodeError:
-        return {}
-    return {k: v for k, v in answers.items() if isinstance(v, str)} if isinstance(answers, dict) else {}
-
-
-def _execute(notebook, folder: Path, timeout: float) -> tuple[bool, bool]:
-    """Run every cell (errors allowed) within ``timeout`` seconds in all; say if it timed out or died."""
-    deadline = time.monotonic() + timeout
-    client = NotebookClient(notebook, kernel_name="python3", allow_errors=True, record_timing=False,
-                            shutdown_kernel="immediate",
-                            timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
-                            resources={"metadata": {"path": str(folder)}})
-    try:
-        client.execute()
-    except CellTimeoutError:
-        return True, False
-    except DeadKernelError:
-        return False, True
-    return False, False
-
-
-def _score(name, notebook, timed_out: bool, crashed: bool, given: dict[str, str]) -> list[Row]:
-    answer_errors = {_task_name(notebook, c): o for c in notebook.cells if _is_answer(c) and c.cell_type == "code"
-                     for o in c.outputs if o.output_type == "error"}
-    rows = []
-    for cell in notebook.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if not meta.get("grade"):
+        if not isinstance(cell, dict) or not isinstance(cell.get("source"), str):
             continue
-        task, points = _task_name(notebook, cell), float(meta.get("points", 0))
-        if cell.cell_type == "markdown":
-            words = len(cell.source.split())
-            rows.append(Row(name, task, "", points, "manual", f"Written answer ({words} words): mark by hand."))
-        elif task in answer_errors:
-            error = answer_errors[task]
-            rows.append(Row(name, task, 0, points, "error", f"Your answer cell stopped with {error.ename}: "
-                                                             f"{error.evalue}"))
-        else:
-            rows.append(Row(name, task, *_judge(cell, points, timed_out, crashed)))
-    for row in rows:
-        if row.status in ("incorrect", "error") and row.task in given:
-            row.feedback += f"{ANSWER_GIVEN}{given[row.task]}."
-    return rows
+        index = by_grade_id.get(_grade_id(cell), by_id.get(cell.get("id")))
+        if index is None:
+            if cell.get("cell_type") == "code":  # an added cell: run, never scored
+                added.setdefault(anchor, []).append({"role": "added", "source": cell["source"]})
+            continue
+        original = source.notebook.cells[index]
+        if _is_answer(original) and index not in answers and cell.get("cell_type") == original.cell_type:
+            answers[index] = cell["source"]
+        anchor = index
+    cells, written = list(added.get(-1, [])), {}
+    for index, original in enumerate(source.notebook.cells):
+        task = source.tasks.get(_grade_id(original))
+        text = answers.get(index, source.blank.cells[index].source)
+        if task and task.written:
+            written[task.name] = text
+        elif task:
+            cells.append({"role": "export", "task": task.name, "variable": task.variable})
+        elif original.cell_type == "code" and _is_answer(original):
+            cells.append({"role": "answer", "task": _task_name(source.notebook, original), "source": text})
+        elif original.cell_type == "code":
+            cells.append({"role": "restored", "source": original.source})
+        cells += added.get(index, [])
+    return cells, written
 
 
 def _task_name(notebook, cell) -> str:
@@ -237,32 +224,49 @@ def _task_name(notebook, cell) -> str:
     return f"{notebook.metadata['alliancelab']['exercise_set']}.{number}"
 
 
-def _judge(cell, points: float, timed_out: bool, crashed: bool) -> tuple:
-    errors = [o for o in cell.outputs if o.output_type == "error"]
-    shown = " ".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs
-                     if o.output_type in ("execute_result", "display_data"))
-    if errors:
-        message = errors[0].evalue or errors[0].ename
-        if NOT_ANSWERED in message:
-            return 0, points, "unanswered", f"Not answered yet. {message}"
-        return 0, points, "incorrect", f"{errors[0].ename}: {message}"
-    if CORRECT in shown:
-        return points, points, "correct", shown
-    reason = "the notebook ran out of time" if timed_out else "the kernel stopped" if crashed else "it did not run"
-    return 0, points, "timeout" if timed_out else "error", f"Not checked: {reason}."
+def _score(job: _Job, run: sandbox.Run) -> list[Row]:
+    """Judge the run's exported answers with the source's tasks and points."""
+    errors, values, stopped = {}, {}, None
+    for record in run.records:
+        kind, task = record.get("kind"), record.get("task")
+        if kind == "answer_error" and isinstance(task, str):
+            errors.setdefault(task, f"{record.get('ename', '')}: {record.get('evalue', '')}")
+        elif kind == "answer" and isinstance(task, str) and isinstance(record.get("data"), dict):
+            values.setdefault(task, record["data"])
+        elif kind == "stopped":
+            stopped = stopped or str(record.get("why", ""))
+    if run.killed:
+        stopped = stopped or "timeout"
+    rows = []
+    for task in job.source.tasks.values():
+        if task.written:
+            words = len(job.written.get(task.name, "").split())
+            rows.append(Row(job.name, task.name, "", task.points, "manual", "",
+                            f"Written answer ({words} words): mark by hand."))
+        elif task.name in errors:
+            rows.append(Row(job.name, task.name, 0, task.points, "error", "",
+                            f"Your answer cell stopped with {errors[task.name]}"))
+        elif task.name in values:
+            rows.append(_judged(job.name, task, values[task.name]))
+        elif stopped == "timeout":
+            rows.append(Row(job.name, task.name, 0, task.points, "timeout", "", "Not checked: the notebook ran out "
+                                                                                 "of time."))
+        else:
+            reason = (f"the kernel stopped ({stopped})" if stopped else
+                      f"the run failed (exit code {run.returncode})" if run.returncode else
+                      "the notebook did not let the grader read it")
+            rows.append(Row(job.name, task.name, 0, task.points, "error", "", f"Not checked: {reason}."))
+    return rows
 
 
-def _append(out: Path, rows: list[Row]) -> None:
-    with out.open("a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(astuple(row) for row in rows)
-
-
-def _write_feedback(path: Path, rows: list[Row]) -> None:
-    earned = sum(r.points for r in rows if isinstance(r.points, (int, float)))
-    possible = sum(r.max_points for r in rows if r.status != "manual")
-    lines = [f"# Feedback: {rows[0].submission}", "",
-             f"Automatically checked tasks: **{earned:g} of {possible:g} points**.", "",
-             "| Task | Points | Status | Feedback |", "|---|---|---|---|"]
-    lines += [f"| {r.task} | {r.points if r.points == '' else format(r.points, 'g')} / {r.max_points:g} | {r.status} | "
-              f"{r.feedback.replace('|', '/').replace(chr(10), ' ')} |" for r in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def _judged(name: str, task: Task, data: dict) -> Row:
+    try:
+        value = None if data.get("missing") is True else decode(data.get("value"))
+    except Unreadable as problem:
+        return Row(name, task.name, 0, task.points, "error", "", f"Your answer could not be read: {problem}.")
+    result = judge(task.check_id, value)
+    answer = "" if result.correct is None else describe(value)
+    if result.correct:
+        return Row(name, task.name, task.points, task.points, "correct", answer, str(result))
+    return Row(name, task.name, 0, task.points, "unanswered" if result.correct is None else "incorrect", answer,
+               str(result))

@@ -1,6 +1,6 @@
 """Summarise a gradebook for the instructor: how each task went, common wrong answers, what to revisit.
 
-Reads the CSV written by ``alliancelab grade`` (``submission,task,points,max_points,status,feedback``).
+Reads the CSV written by ``alliancelab grade`` (``submission,task,points,max_points,status,answer,feedback``).
 :func:`summarise` gives one row per task; :func:`report` writes ``report.md`` and ``mean_scores.png``.
 Rows for files that could not be read (no task) are listed, not averaged. Because grading appends
 rows, a submission graded twice has two rows per task: the latest one counts. Written answers
@@ -16,10 +16,10 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from alliancelab.errors import AllianceLabError
-from alliancelab.instructor.grade import ANSWER_GIVEN, COLUMNS
+from alliancelab.instructor.gradebook import COLUMNS, TASK_STATUSES
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure
 
-STATUSES = ("correct", "incorrect", "unanswered", "error", "timeout", "manual")
+STATUSES = tuple(TASK_STATUSES)
 TOP_ANSWERS = 3
 NEXT_CLASS = 3  # tasks listed under "what to address next class"
 
@@ -28,8 +28,8 @@ def summarise(gradebook_path) -> pd.DataFrame:
     """One row per task: submissions, marked (rows with points), mean points, max points, mean share (%),
     counts by status and wrong answers.
 
-    ``wrong_answers`` holds up to three ``(answer, count)`` pairs, most common first, taken from the
-    " Answer given: ..." ending of incorrect and error rows.
+    ``wrong_answers`` holds up to three ``(answer, count)`` pairs, most common first, from the ``answer``
+    column of incorrect rows.
     """
     return _summarise(_read(gradebook_path))
 
@@ -128,8 +128,7 @@ def _summarise(rows: pd.DataFrame) -> pd.DataFrame:
     for task in sorted(tasks["task"].unique(), key=_task_key):
         mine = tasks[tasks["task"] == task]
         mean, top = mine["points"].mean(), mine["max_points"].max()
-        wrong = Counter(_answer(f) for f in mine.loc[mine["status"].isin(["incorrect", "error"]), "feedback"])
-        wrong.pop(None, None)
+        wrong = Counter(a for a in mine.loc[mine["status"] == "incorrect", "answer"] if a)
         counts = mine["status"].value_counts()
         records.append({"task": task, "submissions": len(mine), "marked": int(mine["points"].notna().sum()),
                         "mean_points": mean, "max_points": top,
@@ -138,14 +137,6 @@ def _summarise(rows: pd.DataFrame) -> pd.DataFrame:
                         "wrong_answers": wrong.most_common(TOP_ANSWERS)})
     columns = ["task", "submissions", "marked", "mean_points", "max_points", "mean_share", *STATUSES, "wrong_answers"]
     return pd.DataFrame.from_records(records, columns=columns).set_index("task")
-
-
-def _answer(feedback: str) -> str | None:
-    """The answer from a feedback's " Answer given: ...". ending, or None."""
-    if ANSWER_GIVEN not in feedback:
-        return None
-    answer = feedback.rsplit(ANSWER_GIVEN, 1)[1]
-    return answer[:-1] if answer.endswith(".") else answer
 
 
 def _task_key(task: str):
