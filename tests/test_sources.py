@@ -16,7 +16,6 @@ URL_COLUMNS = ("source_url", "resolution_url")
 #: Rows in tables being re-sourced on other branches that still cite a listed domain: (table, url).
 #: Emptied once those branches are merged; a new row on a listed domain is never added here.
 KNOWN_MIRROR_EXCEPTIONS = {
-    ("alliance_ties", "https://en.wikipedia.org/wiki/Mutual_Defense_Treaty_(United_States%E2%80%93Philippines)"),
     ("brief_claims", "https://ca.news.yahoo.com/railing-against-inflation-trump-floats-155736444.html"),
     ("events", "https://www.devdiscourse.com/article/law-order/2876733-indonesias-prabowo-pledges-cooperation-with-"
                "japan-closer-china-ties"),
@@ -28,7 +27,6 @@ KNOWN_MIRROR_EXCEPTIONS = {
     ("places", "https://backend.710302.xyz/https/en.m.wikipedia.org/wiki/Sasebo,_Japan"),
     ("places", "http://the-uncensored-wiki.com:20171/2017-wikipedia_en_all_novid_2017-08/A/Kadena_Field.html"),
     ("places", "https://sco.wikipedia.org/wiki/Manila"),
-    ("places", "http://wiki.china.org.cn/index.php?title=Beijing"),
     ("trade_tariffs", "https://ca.news.yahoo.com/railing-against-inflation-trump-floats-155736444.html"),
 }
 
