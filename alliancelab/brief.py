@@ -29,5 +29,7 @@ SECTIONS = {
 
 def citation() -> str:
     """The brief's full citation in Markdown, with a link to its publisher's page."""
-    return (f"{AUTHOR} (2024). \"{TITLE}\". {PUBLISHER}, brief 167, written in late November 2024. "
-            f"[{URL}]({URL}) [`nath2024`]")
+    return (
+        f'{AUTHOR} (2024). "{TITLE}". {PUBLISHER}, brief 167, written in late November 2024. '
+        f"[{URL}]({URL}) [`nath2024`]"
+    )

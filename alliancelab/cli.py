@@ -30,20 +30,32 @@ def _generate(args):
 
 
 def _grade(args):
-    from alliancelab.instructor import generate as gen, grade as gr
+    from alliancelab.instructor import generate as gen
+    from alliancelab.instructor import grade as gr
 
     if (args.timeout is not None and args.timeout <= 0) or args.jobs < 1:
         raise AllianceLabError("--timeout must be positive and --jobs at least 1")
     if args.no_sandbox:
-        print("warning: --no-sandbox: student code runs unconfined, with your files and the network open to it; "
-              "grade only submissions you trust this way", file=sys.stderr)
-    rows = gr.grade(args.submissions, args.out, timeout=args.timeout or gr.DEFAULT_TIMEOUT, jobs=args.jobs,
-                    solutions=args.solutions or gen.SOLUTIONS, use_sandbox=not args.no_sandbox)
+        print(
+            "warning: --no-sandbox: student code runs unconfined, with your files and the network open to it; "
+            "grade only submissions you trust this way",
+            file=sys.stderr,
+        )
+    rows = gr.grade(
+        args.submissions,
+        args.out,
+        timeout=args.timeout or gr.DEFAULT_TIMEOUT,
+        jobs=args.jobs,
+        solutions=args.solutions or gen.SOLUTIONS,
+        use_sandbox=not args.no_sandbox,
+    )
     for submission in dict.fromkeys(r.submission for r in rows):
         mine = [r for r in rows if r.submission == submission]
         earned = sum(r.points for r in mine if isinstance(r.points, (int, float)))
-        print(f"{submission}: {earned:g}/{sum(r.max_points for r in mine if r.status != 'manual'):g} "
-              f"({', '.join(sorted({r.status for r in mine}))})")
+        print(
+            f"{submission}: {earned:g}/{sum(r.max_points for r in mine if r.status != 'manual'):g} "
+            f"({', '.join(sorted({r.status for r in mine}))})"
+        )
     print(f"gradebook: {args.out}")
 
 
@@ -84,10 +96,12 @@ def _present(args):
     from alliancelab.instructor import present
 
     if not args.lesson:
-        raise AllianceLabError(f"say which lesson to present, e.g. make present LESSON=02 "
-                               f"(lessons available: {present.choices()})")
-    command = present.voila_command(present.lesson_notebook(args.lesson), port=args.port,
-                                    open_browser=not args.no_browser)
+        raise AllianceLabError(
+            f"say which lesson to present, e.g. make present LESSON=02 (lessons available: {present.choices()})"
+        )
+    command = present.voila_command(
+        present.lesson_notebook(args.lesson), port=args.port, open_browser=not args.no_browser
+    )
     try:
         return subprocess.call(command)
     except KeyboardInterrupt:
@@ -136,8 +150,11 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--timeout", type=float, help="seconds per notebook (default: the grader's limit)")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     grade.add_argument("--solutions", type=Path, help="instructor notebooks (default solutions/)")
-    grade.add_argument("--no-sandbox", action="store_true",
-                       help="run student code without the bubblewrap sandbox (unsafe: files and network are open)")
+    grade.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run student code without the bubblewrap sandbox (unsafe: files and network are open)",
+    )
 
     report = command("report", _report, "summarise a gradebook: report.md and a figure of mean scores")
     report.add_argument("gradebook", type=Path, metavar="GRADEBOOK", help="CSV written by `alliancelab grade`")

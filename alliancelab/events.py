@@ -49,6 +49,8 @@ def describe(shown: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> st
     after = int((shown["date"] > brief.WRITTEN).sum())
     parts = ", ".join(f"{n} {category}" for category, n in counts.items())
     busiest = shown["date"].dt.year.value_counts().sort_index().idxmax()
-    return (f"Timeline of {len(shown)} events from {first:%B %Y} to {last:%B %Y}, one lane per category "
-            f"({parts}). A dashed line marks when the brief was written (late November 2024); "
-            f"{after} of the events come after it. The busiest year shown is {busiest}.")
+    return (
+        f"Timeline of {len(shown)} events from {first:%B %Y} to {last:%B %Y}, one lane per category "
+        f"({parts}). A dashed line marks when the brief was written (late November 2024); "
+        f"{after} of the events come after it. The busiest year shown is {busiest}."
+    )

@@ -5,7 +5,7 @@ text in any Jupyter; ``readings`` turns a list of keys into the "Readings" list 
 """
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from alliancelab.errors import AllianceLabError
@@ -23,7 +23,7 @@ def _plain(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def bibliography(path: Path = BIB_FILE) -> dict:
     """Every entry of the bibliography as ``{key: {"type": ..., field: plain text}}``."""
     text = Path(path).read_text(encoding="utf-8")
@@ -53,7 +53,7 @@ def reference(key: str) -> str:
     if e["type"] == "article":
         issue = f"({e['number']})" if "number" in e else ""
         volume = f" {e.get('volume', '')}{issue}".rstrip()
-        text = f"{head} \"{e['title']}\". *{e['journal']}*{volume}: {e['pages']}."
+        text = f'{head} "{e["title"]}". *{e["journal"]}*{volume}: {e["pages"]}.'
     elif e["type"] == "book":
         series = f" {e['series']}." if "series" in e else ""
         text = f"{head} *{e['title']}*.{series} {e.get('address', '')}: {e['publisher']}."

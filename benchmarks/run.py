@@ -39,6 +39,7 @@ def median_p95(samples):
 
 # --- widget updates -----------------------------------------------------------------------------------------------
 
+
 def widget_cases():
     """(name, factory, [control setters alternating between two valid values]) for every widget class."""
     from alliancelab import data
@@ -50,47 +51,96 @@ def widget_cases():
         cases[f"{module}.{cls}"] = (factory, change)
 
     from alliancelab.widgets.timeline import TimelineExplorer
-    add("timeline", "TimelineExplorer", lambda: TimelineExplorer(events),
-        lambda x, i: setattr(x.years, "value", (x.years.min + 3 * (i % 2), x.years.max)))
+
+    add(
+        "timeline",
+        "TimelineExplorer",
+        lambda: TimelineExplorer(events),
+        lambda x, i: setattr(x.years, "value", (x.years.min + 3 * (i % 2), x.years.max)),
+    )
     from alliancelab.widgets.network import AllianceNetworkExplorer
+
     ties = data.load("alliance_ties")
-    add("network", "AllianceNetworkExplorer", lambda: AllianceNetworkExplorer(ties),
-        lambda x, i: setattr(x.year, "value", x.year.max - 5 * (i % 2)))
+    add(
+        "network",
+        "AllianceNetworkExplorer",
+        lambda: AllianceNetworkExplorer(ties),
+        lambda x, i: setattr(x.year, "value", x.year.max - 5 * (i % 2)),
+    )
     from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer
+
     defense, gdp = data.load("defense_spending"), data.load("gdp")
-    add("burden", "BurdenCalculator", lambda: BurdenCalculator(defense, gdp),
-        lambda x, i: setattr(x.share, "value", 3.5 if i % 2 else 2.0))
-    add("burden", "OlsonZeckhauserExplorer", OlsonZeckhauserExplorer,
-        lambda x, i: setattr(x.small_share, "value", 0.30 if i % 2 else 0.25))
+    add(
+        "burden",
+        "BurdenCalculator",
+        lambda: BurdenCalculator(defense, gdp),
+        lambda x, i: setattr(x.share, "value", 3.5 if i % 2 else 2.0),
+    )
+    add(
+        "burden",
+        "OlsonZeckhauserExplorer",
+        OlsonZeckhauserExplorer,
+        lambda x, i: setattr(x.small_share, "value", 0.30 if i % 2 else 0.25),
+    )
     from alliancelab.widgets.trade import TariffCalculator, WinSetExplorer
-    add("trade", "TariffCalculator", lambda: TariffCalculator(tariffs),
-        lambda x, i: setattr(x.rate, "value", 25.0 if i % 2 else 15.0))
-    add("trade", "WinSetExplorer", lambda: WinSetExplorer(tariffs),
-        lambda x, i: setattr(x.weight, "value", 0.6 if i % 2 else 0.5))
+
+    add(
+        "trade",
+        "TariffCalculator",
+        lambda: TariffCalculator(tariffs),
+        lambda x, i: setattr(x.rate, "value", 25.0 if i % 2 else 15.0),
+    )
+    add(
+        "trade",
+        "WinSetExplorer",
+        lambda: WinSetExplorer(tariffs),
+        lambda x, i: setattr(x.weight, "value", 0.6 if i % 2 else 0.5),
+    )
     from alliancelab.widgets.security_dilemma import SecurityDilemmaExplorer
-    add("security_dilemma", "SecurityDilemmaExplorer", SecurityDilemmaExplorer,
-        lambda x, i: setattr(x.sliders["threat"], "value", 0.7 if i % 2 else 0.5))
+
+    add(
+        "security_dilemma",
+        "SecurityDilemmaExplorer",
+        SecurityDilemmaExplorer,
+        lambda x, i: setattr(x.sliders["threat"], "value", 0.7 if i % 2 else 0.5),
+    )
     from alliancelab.widgets.scenarios import ScenarioExplorer
 
     def scenario_change(x, i):
         slider = next(iter(x.sliders.values()))
         slider.value = slider.options[(i % 2) + 1]
+
     add("scenarios", "ScenarioExplorer", ScenarioExplorer, scenario_change)
     try:
         from alliancelab.widgets.forecasting import ForecastScorer
+
         questions = data.load("forecast_questions")
-        add("forecasting", "ForecastScorer", lambda: ForecastScorer(questions),
-            lambda x, i: setattr(next(iter(x.sliders.values())), "value", 0.7 if i % 2 else 0.5))
+        add(
+            "forecasting",
+            "ForecastScorer",
+            lambda: ForecastScorer(questions),
+            lambda x, i: setattr(next(iter(x.sliders.values())), "value", 0.7 if i % 2 else 0.5),
+        )
     except ImportError:
         pass
     from alliancelab.models import comparison as cmp
     from alliancelab.widgets.comparison import AllyComparisonExplorer
+
     table = cmp.comparison_table(data.load("ally_comparison"), defense, data.load("host_nation_support"))
-    add("comparison", "AllyComparisonExplorer", lambda: AllyComparisonExplorer(table),
-        lambda x, i: setattr(x.allies["Poland"], "value", bool(i % 2)))
+    add(
+        "comparison",
+        "AllyComparisonExplorer",
+        lambda: AllyComparisonExplorer(table),
+        lambda x, i: setattr(x.allies["Poland"], "value", bool(i % 2)),
+    )
     from alliancelab.widgets.negotiation import NegotiationGame
-    add("negotiation", "NegotiationGame", NegotiationGame,
-        lambda x, i: setattr(x.total, "value", 240.0 if i % 2 else 211.0))
+
+    add(
+        "negotiation",
+        "NegotiationGame",
+        NegotiationGame,
+        lambda x, i: setattr(x.total, "value", 240.0 if i % 2 else 211.0),
+    )
     return cases
 
 
@@ -150,8 +200,13 @@ def profile(explorer, repeats: int = 3) -> dict:
         t_png = time.perf_counter() - start
         samples.append((t_draw, t_svg, t_png))
     t_draw, t_svg, t_png = (statistics.median(column) for column in zip(*samples))
-    return {"draw_ms": 1000 * t_draw, "svg_ms": 1000 * t_svg, "png_ms": 1000 * t_png,
-            "svg_kb": len(svg.encode()) / 1024, "png_kb": len(png) / 1024}
+    return {
+        "draw_ms": 1000 * t_draw,
+        "svg_ms": 1000 * t_svg,
+        "png_ms": 1000 * t_png,
+        "svg_kb": len(svg.encode()) / 1024,
+        "png_kb": len(png) / 1024,
+    }
 
 
 def bench_widgets(repeats: int) -> dict:
@@ -180,15 +235,23 @@ def bench_widgets(repeats: int) -> dict:
             base = [bare_redraw(size, artists) for _ in range(repeats)]
             med, p95 = median_p95(samples)
             base_med = statistics.median(base)
-            results[name] = {"median_ms": 1000 * med, "p95_ms": 1000 * p95, "baseline_median_ms": 1000 * base_med,
-                             "ratio": med / base_med, "figure_size": size, "artists": artists,
-                             "profile": profile(explorer), "repeats": repeats}
+            results[name] = {
+                "median_ms": 1000 * med,
+                "p95_ms": 1000 * p95,
+                "baseline_median_ms": 1000 * base_med,
+                "ratio": med / base_med,
+                "figure_size": size,
+                "artists": artists,
+                "profile": profile(explorer),
+                "repeats": repeats,
+            }
         except Exception as err:  # report, keep measuring the others
             results[name] = {"error": f"{type(err).__name__}: {err}"}
     return {"widgets": results, "not_measured": missing}
 
 
 # --- notebooks ----------------------------------------------------------------------------------------------------
+
 
 def run_notebook(path: Path, workdir: Path) -> float:
     """Seconds to execute a copy of ``path`` in a fresh kernel (nbclient, as alliancelab.instructor.notebooks does)."""
@@ -214,8 +277,7 @@ def one_cell_notebook(path: Path, source: str) -> Path:
     from nbformat.v4 import new_code_cell, new_notebook
 
     notebook = new_notebook(cells=[new_code_cell(source)])
-    notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                       "name": "python3"}
+    notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nbformat.write(notebook, path)
     return path
 
@@ -235,8 +297,13 @@ def bench_notebooks(repeats: int) -> dict:
             try:
                 samples = [run_notebook(path, run_dir) for _ in range(repeats)]
                 seconds = statistics.median(samples)
-                runs[path.name] = {"seconds": seconds, "samples": samples, "ratio_to_floor": seconds / floor,
-                                   "goal_seconds": 1.5 * floor + 1, "meets_goal": seconds <= 1.5 * floor + 1}
+                runs[path.name] = {
+                    "seconds": seconds,
+                    "samples": samples,
+                    "ratio_to_floor": seconds / floor,
+                    "goal_seconds": 1.5 * floor + 1,
+                    "meets_goal": seconds <= 1.5 * floor + 1,
+                }
             except Exception as err:
                 runs[path.name] = {"error": f"{type(err).__name__}: {str(err)[:300]}"}
     return {"floor_seconds": floor, "floor_samples": floors, "notebooks": runs}
@@ -281,9 +348,12 @@ def bench_grading(repeats: int, copies: int = 3) -> dict:
             except Exception as err:
                 sets[name] = {"error": f"{type(err).__name__}: {str(err)[:300]}"}
                 continue
-            row = {"before_s": statistics.median(before), "no_sandbox_s": statistics.median(plain),
-                   "sandbox_s": statistics.median(boxed), "samples": {"before": before, "no_sandbox": plain,
-                                                                      "sandbox": boxed}}
+            row = {
+                "before_s": statistics.median(before),
+                "no_sandbox_s": statistics.median(plain),
+                "sandbox_s": statistics.median(boxed),
+                "samples": {"before": before, "no_sandbox": plain, "sandbox": boxed},
+            }
             row["ratio"] = row["sandbox_s"] / row["before_s"]
             row["sandbox_overhead"] = row["sandbox_s"] / row["no_sandbox_s"]
             row["meets_goal"] = row["ratio"] <= 1.3
@@ -354,10 +424,16 @@ def bench_browser(presses: int) -> dict:
     if reason:
         return {"skipped": reason}
     results = {}
-    with (tempfile.TemporaryDirectory() as tmp, lab.running_jupyterlab(Path(tmp)) as server,
-          lab.headless_chromium() as chromium, lab.jupyterlab_page(chromium, server) as page):
-        baselines = {one_cell_notebook(server.root / f"baseline{i}.ipynb", source): name
-                     for i, (name, source) in enumerate(BROWSER_BASELINES.items())}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        lab.running_jupyterlab(Path(tmp)) as server,
+        lab.headless_chromium() as chromium,
+        lab.jupyterlab_page(chromium, server) as page,
+    ):
+        baselines = {
+            one_cell_notebook(server.root / f"baseline{i}.ipynb", source): name
+            for i, (name, source) in enumerate(BROWSER_BASELINES.items())
+        }
         for notebook in [*baselines, *(path for path in lab.notebooks() if lab.stored_widget_count(path))]:
             try:
                 lab.open_and_run(page, notebook.name)
@@ -385,6 +461,7 @@ def bench_browser(presses: int) -> dict:
 
 # --- imports ------------------------------------------------------------------------------------------------------
 
+
 def timed_import(statement: str) -> float:
     """Seconds for ``statement`` in a fresh interpreter (interpreter start-up excluded)."""
     code = f"import time\nt = time.perf_counter()\n{statement}\nprint(time.perf_counter() - t)"
@@ -398,7 +475,7 @@ IMPORTS = {
     "import alliancelab": "import alliancelab",
     "its dependencies alone (IPython)": "import IPython",
     "alliancelab + data, plotting, widgets.base": "import alliancelab.data, alliancelab.plotting, "
-                                                  "alliancelab.widgets.base",
+    "alliancelab.widgets.base",
     DEPENDENCIES_ALONE: "import pandas, matplotlib.figure, ipywidgets, IPython",
     "import frictionless": "import frictionless",
     "import jsonschema": "import jsonschema",
@@ -416,58 +493,84 @@ def bench_imports(repeats: int) -> dict:
             results[label] = {"median_s": statistics.median(samples), "samples": samples}
         except subprocess.CalledProcessError as err:
             results[label] = {"error": err.stderr.strip().splitlines()[-1] if err.stderr else str(err)}
-    second = ("from alliancelab import data\ndata.load('events')\nimport time\nt2 = time.perf_counter()\n"
-              "data.load('events')\nt = t2")
-    results["second data.load('events') (warm)"] = {"median_s": statistics.median(
-        [timed_import(second) for _ in range(repeats)])}
+    second = (
+        "from alliancelab import data\ndata.load('events')\nimport time\nt2 = time.perf_counter()\n"
+        "data.load('events')\nt = t2"
+    )
+    results["second data.load('events') (warm)"] = {
+        "median_s": statistics.median([timed_import(second) for _ in range(repeats)])
+    }
 
     def ratio(a, b):
         if "median_s" in results.get(a, {}) and "median_s" in results.get(b, {}):
             return results[a]["median_s"] / results[b]["median_s"]
         return None
-    return {"times": results,
-            "ratio_bare": ratio("import alliancelab", "its dependencies alone (IPython)"),
-            "ratio_full": ratio("alliancelab + data, plotting, widgets.base",
-                                DEPENDENCIES_ALONE)}
+
+    return {
+        "times": results,
+        "ratio_bare": ratio("import alliancelab", "its dependencies alone (IPython)"),
+        "ratio_full": ratio("alliancelab + data, plotting, widgets.base", DEPENDENCIES_ALONE),
+    }
 
 
 # --- test suite ---------------------------------------------------------------------------------------------------
 
+
 def bench_tests() -> dict:
-    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
-               "not browser"]
+    command = [
+        str(ROOT / ".venv" / "bin" / "python"),
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-m",
+        "not browser",
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     tail = (done.stdout.strip().splitlines() or [""])[-1]
-    return {"seconds": seconds, "returncode": done.returncode, "summary": tail, "command": " ".join(command[1:]),
-            "meets_goal": seconds < 60}
+    return {
+        "seconds": seconds,
+        "returncode": done.returncode,
+        "summary": tail,
+        "command": " ".join(command[1:]),
+        "meets_goal": seconds < 60,
+    }
 
 
 # --- report -------------------------------------------------------------------------------------------------------
 
+
 def _rows(rows: dict, describe) -> list[str]:
     """One indented line per measured item: its name, then ``describe(row)`` or the error it reports."""
-    return [f"  {name:42} " + (f"ERROR {row['error'][:100]}" if "error" in row else describe(row))
-            for name, row in rows.items()]
+    return [
+        f"  {name:42} " + (f"ERROR {row['error'][:100]}" if "error" in row else describe(row))
+        for name, row in rows.items()
+    ]
 
 
 def table(results: dict) -> str:
     lines = [f"Machine: {results['machine']['cpus']} CPU(s) available, Python {results['machine']['python']}", ""]
     widgets = results.get("widgets", {})
     if widgets:
-        lines += ["Widget update (value change -> output.outputs replaced)",
-                  f"{'widget':44} {'median':>8} {'p95':>8} {'bare':>8} {'ratio':>6} {'build':>6} {'svg':>6} "
-                  f"{'(png)':>6}  goal"]
+        lines += [
+            "Widget update (value change -> output.outputs replaced)",
+            f"{'widget':44} {'median':>8} {'p95':>8} {'bare':>8} {'ratio':>6} {'build':>6} {'svg':>6} "
+            f"{'(png)':>6}  goal",
+        ]
         for name, row in widgets["widgets"].items():
             if "error" in row:
                 lines.append(f"{name:44} ERROR {row['error']}")
                 continue
             p = row["profile"]
             ok = row["median_ms"] <= 50 and row["ratio"] <= 1.5
-            lines.append(f"{name:44} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
-                         f"{row['baseline_median_ms']:7.1f}ms {row['ratio']:6.2f} {p['draw_ms']:5.0f}ms "
-                         f"{p['svg_ms']:5.0f}ms {p['png_ms']:5.0f}ms  {'met' if ok else 'NOT met'}")
+            lines.append(
+                f"{name:44} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
+                f"{row['baseline_median_ms']:7.1f}ms {row['ratio']:6.2f} {p['draw_ms']:5.0f}ms "
+                f"{p['svg_ms']:5.0f}ms {p['png_ms']:5.0f}ms  {'met' if ok else 'NOT met'}"
+            )
         if widgets["not_measured"]:
             lines.append(f"Not measured (no case defined): {', '.join(widgets['not_measured'])}")
         lines.append("")
@@ -476,17 +579,28 @@ def table(results: dict) -> str:
         lines.append("Widget update in JupyterLab (slider key press -> new figure painted; headless Chromium; no goal)")
         if "skipped" in browser:
             lines.append(f"  skipped: {browser['skipped']}")
-        lines += _rows(browser.get("widgets", {}), lambda row: (
-            f"{row['median_ms']:6.1f}ms median {row['p95_ms']:6.1f}ms p95  "
-            f"{row.get('ratio_to_bare', float('nan')):5.2f} x bare  ({row['slider']})"))
+        lines += _rows(
+            browser.get("widgets", {}),
+            lambda row: (
+                f"{row['median_ms']:6.1f}ms median {row['p95_ms']:6.1f}ms p95  "
+                f"{row.get('ratio_to_bare', float('nan')):5.2f} x bare  ({row['slider']})"
+            ),
+        )
         lines.append("")
     notebooks = results.get("notebooks")
     if notebooks:
-        lines += [f"Notebook runs (fresh kernel, median of runs; floor = kernel start + imports = "
-                  f"{notebooks['floor_seconds']:.2f} s; "
-                  f"goal <= 1.5 x floor + 1 s = {1.5 * notebooks['floor_seconds'] + 1:.2f} s)"]
-        lines += _rows(notebooks["notebooks"], lambda row: f"{row['seconds']:6.2f} s  {row['ratio_to_floor']:5.2f} x "
-                                                           f"floor  {'met' if row['meets_goal'] else 'NOT met'}")
+        lines += [
+            f"Notebook runs (fresh kernel, median of runs; floor = kernel start + imports = "
+            f"{notebooks['floor_seconds']:.2f} s; "
+            f"goal <= 1.5 x floor + 1 s = {1.5 * notebooks['floor_seconds'] + 1:.2f} s)"
+        ]
+        lines += _rows(
+            notebooks["notebooks"],
+            lambda row: (
+                f"{row['seconds']:6.2f} s  {row['ratio_to_floor']:5.2f} x "
+                f"floor  {'met' if row['meets_goal'] else 'NOT met'}"
+            ),
+        )
         lines.append("")
     imports = results.get("imports")
     if imports:
@@ -501,18 +615,26 @@ def table(results: dict) -> str:
         lines.append("")
     grading = results.get("grading")
     if grading:
-        lines.append("Grading per submission (serial batch of copies of a solution; before = the notebook run alone; "
-                     "goal: sandbox <= 1.3 x before)")
-        lines += _rows(grading["sets"], lambda row: (
-            f"before {row['before_s']:5.2f} s  no sandbox {row['no_sandbox_s']:5.2f} s  "
-            f"sandbox {row['sandbox_s']:5.2f} s"
-            f"  {row['ratio']:4.2f} x before ({row['sandbox_overhead']:4.2f} x no sandbox)  "
-            f"{'met' if row['meets_goal'] else 'NOT met'}"))
+        lines.append(
+            "Grading per submission (serial batch of copies of a solution; before = the notebook run alone; "
+            "goal: sandbox <= 1.3 x before)"
+        )
+        lines += _rows(
+            grading["sets"],
+            lambda row: (
+                f"before {row['before_s']:5.2f} s  no sandbox {row['no_sandbox_s']:5.2f} s  "
+                f"sandbox {row['sandbox_s']:5.2f} s"
+                f"  {row['ratio']:4.2f} x before ({row['sandbox_overhead']:4.2f} x no sandbox)  "
+                f"{'met' if row['meets_goal'] else 'NOT met'}"
+            ),
+        )
         lines.append("")
     tests = results.get("tests")
     if tests:
-        lines.append(f"Test suite: {tests['seconds']:.1f} s ({tests['summary']}; exit {tests['returncode']}); "
-                     f"goal < 60 s: {'met' if tests['meets_goal'] else 'NOT met'}")
+        lines.append(
+            f"Test suite: {tests['seconds']:.1f} s ({tests['summary']}; exit {tests['returncode']}); "
+            f"goal < 60 s: {'met' if tests['meets_goal'] else 'NOT met'}"
+        )
     return "\n".join(lines)
 
 
@@ -523,15 +645,22 @@ def main(argv=None) -> None:
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-browser", action="store_true", help="no widget timing in JupyterLab")
     parser.add_argument("--skip-grading", action="store_true")
-    parser.add_argument("--only", choices=["widgets", "imports", "browser", "notebooks", "grading", "tests"],
-                        help="run one section (the others keep their results from the last run)")
+    parser.add_argument(
+        "--only",
+        choices=["widgets", "imports", "browser", "notebooks", "grading", "tests"],
+        help="run one section (the others keep their results from the last run)",
+    )
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args(argv)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    results = {"machine": {"cpus": cpus, "python": platform.python_version(), "platform": platform.platform()},
-               "started": time.strftime("%Y-%m-%d %H:%M:%S")}
-    sections = [("widgets", lambda: bench_widgets(7 if args.quick else 21)),
-                ("imports", lambda: bench_imports(3 if args.quick else 5))]
+    results = {
+        "machine": {"cpus": cpus, "python": platform.python_version(), "platform": platform.platform()},
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    sections = [
+        ("widgets", lambda: bench_widgets(7 if args.quick else 21)),
+        ("imports", lambda: bench_imports(3 if args.quick else 5)),
+    ]
     if not args.skip_browser:
         sections.append(("browser", lambda: bench_browser(5 if args.quick else 11)))
     if not args.skip_notebooks:

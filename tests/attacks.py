@@ -88,14 +88,41 @@ while time.time() < end:
     print("x" * 10000)
 """
 
-FAKE_TASK = {"cell_type": "code", "execution_count": 1, "id": "fake0001", "source": '"✓ Correct"',
-             "metadata": {"nbgrader": {"grade": True, "grade_id": "task9_check", "locked": True, "points": 100,
-                                       "schema_version": 3, "solution": False, "task": False}},
-             "outputs": [{"output_type": "stream", "name": "stdout", "text": "✓ Correct\n"},
-                         {"output_type": "execute_result", "execution_count": 1, "metadata": {},
-                          "data": {"text/plain": "Task 00.9: ✓ Correct. Well done."}}]}
+FAKE_TASK = {
+    "cell_type": "code",
+    "execution_count": 1,
+    "id": "fake0001",
+    "source": '"✓ Correct"',
+    "metadata": {
+        "nbgrader": {
+            "grade": True,
+            "grade_id": "task9_check",
+            "locked": True,
+            "points": 100,
+            "schema_version": 3,
+            "solution": False,
+            "task": False,
+        }
+    },
+    "outputs": [
+        {"output_type": "stream", "name": "stdout", "text": "✓ Correct\n"},
+        {
+            "output_type": "execute_result",
+            "execution_count": 1,
+            "metadata": {},
+            "data": {"text/plain": "Task 00.9: ✓ Correct. Well done."},
+        },
+    ],
+}
 
 #: name -> (code in task 1's answer cell before its answer, or in a cell added at the end)
-IN_ANSWER = {"redefine_check": REDEFINE_CHECK, "patch_judges": PATCH_JUDGES, "patched_builtins": PATCHED_BUILTINS,
-             "vandal": VANDAL, "write_outside": WRITE_OUTSIDE, "network": NETWORK, "delete_scratch": DELETE_SCRATCH}
+IN_ANSWER = {
+    "redefine_check": REDEFINE_CHECK,
+    "patch_judges": PATCH_JUDGES,
+    "patched_builtins": PATCHED_BUILTINS,
+    "vandal": VANDAL,
+    "write_outside": WRITE_OUTSIDE,
+    "network": NETWORK,
+    "delete_scratch": DELETE_SCRATCH,
+}
 AT_END = {"memory_hog": MEMORY_HOG, "fork_bomb": FORK_BOMB, "output_flood": OUTPUT_FLOOD}

@@ -24,8 +24,11 @@ def build_wheel(source: Path, base: Path) -> Path:
             shutil.copytree(source / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(source / name, copy / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(copy)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(copy)],
+        check=True,
+        capture_output=True,
+    )
     return next((base / "dist").glob("alliancelab-*.whl"))
 
 
@@ -34,10 +37,30 @@ def install_outside(wheel: Path, base: Path, blocked=()) -> Path:
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    "--no-index", str(wheel)], check=True, capture_output=True)
-    site = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    site = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     lines = [sysconfig.get_path("purelib")]
     if blocked:
         lines.append(f"import sys; sys.modules.update(dict.fromkeys({sorted(blocked)!r}))")
@@ -55,11 +78,14 @@ def run(python: Path, work: Path, code: str) -> str:
 def execute_notebook(python: Path, notebook: Path) -> str:
     """Run ``notebook`` in a fresh kernel of ``python``, in its folder; fail on any error; print where the
     kernel imported alliancelab from (returned)."""
-    return run(python, notebook.parent,
-               "import nbformat\nfrom nbclient import NotebookClient\n"
-               f"nb = nbformat.read({str(notebook)!r}, as_version=4)\n"
-               "nb.cells.append(nbformat.v4.new_code_cell('import alliancelab; print(alliancelab.__file__)'))\n"
-               "NotebookClient(nb, kernel_name='python3', timeout=120).execute()\n"
-               "errors = [o for c in nb.cells for o in c.get('outputs', []) if o.output_type == 'error']\n"
-               "assert not errors, errors\n"
-               "print(nb.cells[-1].outputs[0].text.strip())").strip()
+    return run(
+        python,
+        notebook.parent,
+        "import nbformat\nfrom nbclient import NotebookClient\n"
+        f"nb = nbformat.read({str(notebook)!r}, as_version=4)\n"
+        "nb.cells.append(nbformat.v4.new_code_cell('import alliancelab; print(alliancelab.__file__)'))\n"
+        "NotebookClient(nb, kernel_name='python3', timeout=120).execute()\n"
+        "errors = [o for c in nb.cells for o in c.get('outputs', []) if o.output_type == 'error']\n"
+        "assert not errors, errors\n"
+        "print(nb.cells[-1].outputs[0].text.strip())",
+    ).strip()

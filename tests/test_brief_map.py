@@ -20,8 +20,13 @@ def brief_map():
 def headings(lesson_number: int) -> set[str]:
     lesson = LESSONS[lesson_number]
     notebook = json.loads((NOTEBOOK_DIR / lesson.filename).read_text(encoding="utf-8"))
-    return {line.strip() for cell in notebook["cells"] if cell["cell_type"] == "markdown"
-            for line in "".join(cell["source"]).splitlines() if line.startswith("#")}
+    return {
+        line.strip()
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "markdown"
+        for line in "".join(cell["source"]).splitlines()
+        if line.startswith("#")
+    }
 
 
 def test_every_paragraph_is_mapped(brief_map):

@@ -1,13 +1,12 @@
 """Lesson 02: the burden-sharing models, their figures and the two explorers."""
 
-
 import pytest
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden as bs
-from alliancelab.plotting import burden as plots
 from alliancelab.models.burden import base_gdp
+from alliancelab.plotting import burden as plots
 from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer
 
 
@@ -26,8 +25,8 @@ def gdp():
     return data.load("gdp")
 
 
-
 # --- the calculator model ---------------------------------------------------------------------------
+
 
 def test_target_cost_is_share_times_gdp():
     assert bs.target_cost(566, 2) == pytest.approx(11.32)
@@ -50,18 +49,21 @@ def test_cost_path_with_current_or_fixed_denominator():
     assert list(fixed[5.0]) == [5.0, 5.0, 5.0]
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: bs.target_cost(-5, 2), "GDP must be greater than 0, got -5"),
-    (lambda: bs.target_cost(566, 120), "The share of GDP must be between 0 and 100%, got 120%"),
-    (lambda: bs.target_cost(float("nan"), 2), "GDP must be a finite number, got nan"),
-    (lambda: bs.target_cost(566, float("inf")), "must be a finite number, got inf"),
-    (lambda: bs.target_cost("566", 2), "GDP must be a number, got '566'"),
-    (lambda: bs.target_cost(True, 2), "GDP must be a number, got True"),
-    (lambda: bs.project_gdp(566, 2022, 50, 2030), "Nominal GDP growth must be between -20 and 20% a year"),
-    (lambda: bs.project_gdp(566, 2022, 2, 2020), "The end year (2020) is before the base year (2022)"),
-    (lambda: bs.project_gdp(566, 2022.5, 2, 2030), "The base year must be a whole year"),
-    (lambda: bs.cost_path(566, 2022, 2, 2030, shares=[]), "Give at least one share of GDP"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: bs.target_cost(-5, 2), "GDP must be greater than 0, got -5"),
+        (lambda: bs.target_cost(566, 120), "The share of GDP must be between 0 and 100%, got 120%"),
+        (lambda: bs.target_cost(float("nan"), 2), "GDP must be a finite number, got nan"),
+        (lambda: bs.target_cost(566, float("inf")), "must be a finite number, got inf"),
+        (lambda: bs.target_cost("566", 2), "GDP must be a number, got '566'"),
+        (lambda: bs.target_cost(True, 2), "GDP must be a number, got True"),
+        (lambda: bs.project_gdp(566, 2022, 50, 2030), "Nominal GDP growth must be between -20 and 20% a year"),
+        (lambda: bs.project_gdp(566, 2022, 2, 2020), "The end year (2020) is before the base year (2022)"),
+        (lambda: bs.project_gdp(566, 2022.5, 2, 2030), "The base year must be a whole year"),
+        (lambda: bs.cost_path(566, 2022, 2, 2030, shares=[]), "Give at least one share of GDP"),
+    ],
+)
 def test_calculator_rejects_bad_arguments_with_a_clear_message(call, message):
     with pytest.raises(AllianceLabError) as err:
         call()
@@ -69,6 +71,7 @@ def test_calculator_rejects_bad_arguments_with_a_clear_message(call, message):
 
 
 # --- the Olson-Zeckhauser model ---------------------------------------------------------------------
+
 
 def test_both_contribute_with_equal_private_spending():
     # a = 0.2, incomes 55 and 45: x = 0.8 * 100 / 1.8 = 44.44..., so q = 10.56 and 0.56
@@ -118,6 +121,7 @@ def test_burden_curve_columns_and_monotone_share():
 
 # --- the joint-product model (Sandler 1977; Sandler and Hartley 2001) -------------------------------
 
+
 def test_equal_allies_with_private_benefits_match_the_closed_form():
     # symmetric: (1 - a)/(Y - q) = a(1 + s)/(2q)  =>  q = a(1 + s)Y / (2(1 - a) + a(1 + s)); a = 0.3, s = 0.4, Y = 50
     eq = bs.nash_contributions(50, 50, 0.3, private=0.4)
@@ -166,19 +170,26 @@ def test_burden_curve_with_private_benefits():
     assert list(curve["burden_small"].round(9)) == [0.3] * 3 and list(curve["burden_large"].round(9)) == [0.3] * 3
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: bs.nash_contributions(25, 75, 0.2),
-     "The small ally's income (75) is larger than the large ally's (25); swap them"),
-    (lambda: bs.nash_contributions(75, 25, 1), "must be less than 1"),
-    (lambda: bs.nash_contributions(75, 25, 0), "The weight on security must be greater than 0"),
-    (lambda: bs.nash_contributions(75, 0, 0.2), "The small ally's income must be greater than 0"),
-    (lambda: bs.nash_contributions(75, 25, 0.2, float("nan")), "must be a finite number"),
-    (lambda: bs.burden_curve(0.3, [0.7]), "income share must be greater than 0 and at most 0.5, got 0.7"),
-    (lambda: bs.burden_curve(0.3, []), "Give at least one income share"),
-    (lambda: bs.nash_contributions(75, 25, 0.2, private=1.5),
-     "The private share of defence's benefit must be between 0 and 1, got 1.5"),
-    (lambda: bs.nash_contributions(75, 25, 0.2, private=-0.1), "must be between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda: bs.nash_contributions(25, 75, 0.2),
+            "The small ally's income (75) is larger than the large ally's (25); swap them",
+        ),
+        (lambda: bs.nash_contributions(75, 25, 1), "must be less than 1"),
+        (lambda: bs.nash_contributions(75, 25, 0), "The weight on security must be greater than 0"),
+        (lambda: bs.nash_contributions(75, 0, 0.2), "The small ally's income must be greater than 0"),
+        (lambda: bs.nash_contributions(75, 25, 0.2, float("nan")), "must be a finite number"),
+        (lambda: bs.burden_curve(0.3, [0.7]), "income share must be greater than 0 and at most 0.5, got 0.7"),
+        (lambda: bs.burden_curve(0.3, []), "Give at least one income share"),
+        (
+            lambda: bs.nash_contributions(75, 25, 0.2, private=1.5),
+            "The private share of defence's benefit must be between 0 and 1, got 1.5",
+        ),
+        (lambda: bs.nash_contributions(75, 25, 0.2, private=-0.1), "must be between 0 and 1"),
+    ],
+)
 def test_olson_zeckhauser_rejects_bad_arguments(call, message):
     with pytest.raises(AllianceLabError) as err:
         call()
@@ -186,6 +197,7 @@ def test_olson_zeckhauser_rejects_bad_arguments(call, message):
 
 
 # --- figures ----------------------------------------------------------------------------------------
+
 
 def test_hns_figure_reads_the_yen_rows(hns):
     chart = plots.host_nation_support(hns)
@@ -236,10 +248,10 @@ def test_calculator_figure_alt_follows_the_model(defense):
     chart = plots.cost_calculator(defense, 566, 2022, 0.0, 2.0, 2027, fixed_denominator=False)
     assert "2% of GDP costs 11.3 trillion yen in FY2022 and 11.3 in FY2027" in chart.alt
     grown = plots.cost_calculator(defense, 566, 2022, 5.0, 2.0, 2027)
-    assert f"and {0.02 * 566 * 1.05 ** 5:.1f} in FY2027" in grown.alt
+    assert f"and {0.02 * 566 * 1.05**5:.1f} in FY2027" in grown.alt
     (label,) = grown.figure.axes[0].texts  # the chosen path's end, labelled where it is
-    assert label.get_text() == f"FY2027: {0.02 * 566 * 1.05 ** 5:.1f}"
-    assert label.xy == pytest.approx((2027, 0.02 * 566 * 1.05 ** 5))
+    assert label.get_text() == f"FY2027: {0.02 * 566 * 1.05**5:.1f}"
+    assert label.xy == pytest.approx((2027, 0.02 * 566 * 1.05**5))
     assert chart.figure.axes[0].get_title(loc="left") == "What 2% of GDP costs in yen, FY2022-FY2027"
 
 
@@ -262,6 +274,7 @@ def test_figures_reject_the_wrong_table(hns, defense):
 
 # --- widgets ----------------------------------------------------------------------------------------
 
+
 def test_base_gdp_comes_from_the_gdp_table(gdp):
     assert base_gdp(gdp) == gdp[(gdp["year"] == 2022) & (gdp["status"] == "estimate")]["value"].iloc[0]
     with pytest.raises(AllianceLabError, match="no estimate for FY1990"):
@@ -271,10 +284,14 @@ def test_base_gdp_comes_from_the_gdp_table(gdp):
 def test_calculator_redraws_on_each_control(defense, gdp):
     explorer = BurdenCalculator(defense, gdp)
     gdp22 = base_gdp(gdp)
-    cost = 0.02 * gdp22 * 1.02 ** 5
+    cost = 0.02 * gdp22 * 1.02**5
     assert f"= <b>{cost:.1f} trillion yen</b> in FY2027" in explorer.status.value
-    for control, value in [(explorer.share, 3.5), (explorer.growth, 4.0), (explorer.year, 2033),
-                           (explorer.fixed, True)]:
+    for control, value in [
+        (explorer.share, 3.5),
+        (explorer.growth, 4.0),
+        (explorer.year, 2033),
+        (explorer.fixed, True),
+    ]:
         before_png, before_status = explorer.image(), explorer.status.value
         control.value = value
         assert explorer.image() != before_png and explorer.status.value != before_status
@@ -294,7 +311,7 @@ def test_calculator_bad_gdp_keeps_the_figure(defense, gdp):
 def test_calculator_summary_for_static_views(defense, gdp):
     explorer = BurdenCalculator(defense, gdp)
     assert explorer.summary.startswith("Burden-sharing calculator:")
-    assert f"{0.02 * base_gdp(gdp) * 1.02 ** 5:.1f} trillion yen in FY2027" in explorer.summary
+    assert f"{0.02 * base_gdp(gdp) * 1.02**5:.1f} trillion yen in FY2027" in explorer.summary
 
 
 def test_olson_zeckhauser_explorer_follows_the_sliders():

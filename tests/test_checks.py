@@ -10,11 +10,45 @@ from alliancelab.checks import Result, check, tasks
 from alliancelab.checks.tasks import ChoiceTask, ItemsTask, NumberTask, TableTask
 
 BAD_ANSWERS = [
-    "", "   ", "forty", "12", "b-ish", "⚠", math.nan, math.inf, -math.inf, 10**400, 1e308,
-    -1e308, True, False, [], [1, 2], [None], ["trade", 3], (), {}, {"a": 1}, set(), {"x"},
-    pd.Series(dtype=float), pd.Series([1]), pd.Series([1, 2]), pd.DataFrame(), pd.DataFrame({"a": [1]}),
-    pd.DataFrame({"a": [1, 2], "b": [3, 4]}), np.array([]), np.array([1.0]), np.array([[1, 2], [3, 4]]),
-    np.float64("nan"), np.int64(-7), complex(1, 2), object(), print, b"bytes", Ellipsis,
+    "",
+    "   ",
+    "forty",
+    "12",
+    "b-ish",
+    "⚠",
+    math.nan,
+    math.inf,
+    -math.inf,
+    10**400,
+    1e308,
+    -1e308,
+    True,
+    False,
+    [],
+    [1, 2],
+    [None],
+    ["trade", 3],
+    (),
+    {},
+    {"a": 1},
+    set(),
+    {"x"},
+    pd.Series(dtype=float),
+    pd.Series([1]),
+    pd.Series([1, 2]),
+    pd.DataFrame(),
+    pd.DataFrame({"a": [1]}),
+    pd.DataFrame({"a": [1, 2], "b": [3, 4]}),
+    np.array([]),
+    np.array([1.0]),
+    np.array([[1, 2], [3, 4]]),
+    np.float64("nan"),
+    np.int64(-7),
+    complex(1, 2),
+    object(),
+    print,
+    b"bytes",
+    Ellipsis,
 ]
 
 
@@ -42,16 +76,19 @@ def test_unknown_task_ids_are_explained(task_id):
     assert "Unknown task id" in result.message
 
 
-@pytest.mark.parametrize("answer, expected", [
-    ("12", "number written as text"),
-    ("forty", "Expected a number"),
-    (math.nan, "NaN"),
-    (math.inf, "infinite"),
-    (pd.Series([1]), "one-value table or column"),
-    ([1, 2], "Expected a single number"),
-    (True, "Expected a single number"),
-    (10**400, "too large"),
-])
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("12", "number written as text"),
+        ("forty", "Expected a number"),
+        (math.nan, "NaN"),
+        (math.inf, "infinite"),
+        (pd.Series([1]), "one-value table or column"),
+        ([1, 2], "Expected a single number"),
+        (True, "Expected a single number"),
+        (10**400, "too large"),
+    ],
+)
 def test_number_tasks_say_what_is_wrong_with_the_type(answer, expected):
     assert expected in check("00.1", answer).message
 

@@ -38,27 +38,32 @@ def run_command(*args):
 
 
 def test_quiz_loads_no_grading_plotting_or_widget_package():
-    code = ("import sys\nfrom alliancelab.cli import main\nmain(['quiz', '2'])\n"
-            "print('LOADED', ' '.join(sorted(sys.modules)))")
+    code = (
+        "import sys\nfrom alliancelab.cli import main\nmain(['quiz', '2'])\n"
+        "print('LOADED', ' '.join(sorted(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = {name.split(".")[0] for name in out.split("LOADED", 1)[1].split()}
     assert not loaded & {"nbgrader", "matplotlib", "ipywidgets", "nbformat", "nbclient"}
     assert "Answer key" in out
 
 
-@pytest.mark.parametrize("args, says", [
-    (["quiz", "42"], "Choose one of: 0, 1, 2"),
-    (["quiz", "two"], "invalid int value"),
-    (["quiz", "2", "--format", "pdf"], "Unknown quiz format 'pdf'"),
-    (["report", "nowhere.csv", "--out", "r"], "No gradebook at"),
-    (["links", "not-a-repo"], "OWNER/REPO"),
-    (["present", "99"], "There is no lesson 99"),
-    (["notebooks", "missing.ipynb"], "no such notebook: missing.ipynb"),
-    (["generate", "--solutions", "nowhere"], "is not a folder"),
-    (["release", "LICENSE"], "is a file"),
-    (["nonsense"], "invalid choice"),
-    ([], "the following arguments are required: COMMAND"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["quiz", "42"], "Choose one of: 0, 1, 2"),
+        (["quiz", "two"], "invalid int value"),
+        (["quiz", "2", "--format", "pdf"], "Unknown quiz format 'pdf'"),
+        (["report", "nowhere.csv", "--out", "r"], "No gradebook at"),
+        (["links", "not-a-repo"], "OWNER/REPO"),
+        (["present", "99"], "There is no lesson 99"),
+        (["notebooks", "missing.ipynb"], "no such notebook: missing.ipynb"),
+        (["generate", "--solutions", "nowhere"], "is not a folder"),
+        (["release", "LICENSE"], "is a file"),
+        (["nonsense"], "invalid choice"),
+        ([], "the following arguments are required: COMMAND"),
+    ],
+)
 def test_bad_input_gets_one_line_and_exit_code_2(args, says):
     code, out, err = run_command(*args)
     assert code == 2

@@ -12,8 +12,9 @@ from alliancelab.widgets.comparison import AllyComparisonExplorer
 
 @pytest.fixture(scope="module")
 def table():
-    return cmp.comparison_table(data.load("ally_comparison"), data.load("defense_spending"),
-                                data.load("host_nation_support"))
+    return cmp.comparison_table(
+        data.load("ally_comparison"), data.load("defense_spending"), data.load("host_nation_support")
+    )
 
 
 def test_gap_to_target_on_known_values():
@@ -22,14 +23,17 @@ def test_gap_to_target_on_known_values():
     assert cmp.gap_to_target(10, 4.48, 3.5) == 0  # already above the target
 
 
-@pytest.mark.parametrize(("spending", "share", "target", "message"), [
-    (10, 0, 3.5, "share of GDP must be positive"),
-    (10, -1, 3.5, "share of GDP must be positive"),
-    (10, float("nan"), 3.5, "share of GDP must be positive"),
-    (10, 2, 0, "between 0 and 100"),
-    (10, 2, 150, "between 0 and 100"),
-    (-1, 2, 3.5, "cannot be negative"),
-])
+@pytest.mark.parametrize(
+    ("spending", "share", "target", "message"),
+    [
+        (10, 0, 3.5, "share of GDP must be positive"),
+        (10, -1, 3.5, "share of GDP must be positive"),
+        (10, float("nan"), 3.5, "share of GDP must be positive"),
+        (10, 2, 0, "between 0 and 100"),
+        (10, 2, 150, "between 0 and 100"),
+        (-1, 2, 3.5, "cannot be negative"),
+    ],
+)
 def test_gap_to_target_rejects_bad_input(spending, share, target, message):
     with pytest.raises(AllianceLabError, match=message):
         cmp.gap_to_target(spending, share, target)

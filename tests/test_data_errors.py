@@ -101,7 +101,7 @@ def test_non_utf8_file_is_named(data_copy):
 def test_many_errors_are_summarised(data_copy):
     path = data_copy / "events.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    broken = [lines[0]] + ["not-a-date" + line[len("2012-12-26"):] for line in lines[1:]]
+    broken = [lines[0]] + ["not-a-date" + line[len("2012-12-26") :] for line in lines[1:]]
     path.write_text("\n".join(broken) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"\.\.\. and \d+ more problem\(s\)\."):
         data.load("events", data_copy)

@@ -20,8 +20,10 @@ def test_show_whole_text_lifts_the_50_character_cut():
 
 def test_importing_in_a_notebook_kernel_shows_text_whole():
     """Importing alliancelab in an IPython shell sets the option; plain Python keeps pandas' default."""
-    shell = ("import IPython, pandas as pd; IPython.InteractiveShell.instance(); import alliancelab; "
-             "print(pd.get_option('display.max_colwidth'))")
+    shell = (
+        "import IPython, pandas as pd; IPython.InteractiveShell.instance(); import alliancelab; "
+        "print(pd.get_option('display.max_colwidth'))"
+    )
     plain = "import pandas as pd, alliancelab; print(pd.get_option('display.max_colwidth'))"
     assert _run(shell) == "None"
     assert _run(plain) == "50"

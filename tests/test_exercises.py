@@ -37,8 +37,9 @@ def test_committed_exercises_are_exactly_what_the_generator_writes(tmp_path):
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
 def test_no_line_of_a_solution_region_reaches_the_exercise(source):
-    exercise_lines = {line.strip() for cell in nbgrader_cells(EXERCISES / source.name)
-                      for line in cell.source.splitlines()}
+    exercise_lines = {
+        line.strip() for cell in nbgrader_cells(EXERCISES / source.name) for line in cell.source.splitlines()
+    }
     for cell in nbgrader_cells(source):
         for _, body in REGION.findall(cell.source):
             leaked = [line for line in body.splitlines() if line.strip() and line.strip() in exercise_lines]
@@ -70,12 +71,20 @@ def test_nbgrader_generate_assignment_agrees(tmp_path):
     folder.mkdir(parents=True)
     for source in SOURCES:
         shutil.copy(source, folder / source.name)
-    config = (f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\n"
-              "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE'}\n"
-              "c.ClearSolutions.text_stub = 'YOUR ANSWER HERE'\n")
+    config = (
+        f"c = get_config()\nc.CourseDirectory.root = {str(tmp_path)!r}\n"
+        "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE'}\n"
+        "c.ClearSolutions.text_stub = 'YOUR ANSWER HERE'\n"
+    )
     (tmp_path / "nbgrader_config.py").write_text(config)
-    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "all_sets", "--force"],
-                   cwd=tmp_path, env=env, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", "all_sets", "--force"],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     for source in SOURCES:
         released = nbgrader_cells(tmp_path / "release" / "all_sets" / source.name)
         ours = nbgrader_cells(EXERCISES / source.name)

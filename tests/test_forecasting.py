@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
@@ -18,6 +19,7 @@ pairs = st.lists(st.tuples(probabilities, st.integers(min_value=0, max_value=1))
 
 
 # --- model: known values -------------------------------------------------------------------------
+
 
 def test_brier_score_known_values():
     assert model.brier_score([1, 0], [1, 0]) == 0
@@ -80,6 +82,7 @@ def test_calibration_error_is_weighted_mean_gap():
 
 # --- model: invariants (hypothesis) ----------------------------------------------------------------
 
+
 @given(pairs)
 def test_brier_score_lies_between_0_and_1(rows):
     probs, outcomes = zip(*rows)
@@ -118,28 +121,32 @@ def test_moving_a_forecast_towards_its_outcome_never_raises_the_score(rows):
 
 # --- model: bad inputs ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("probs, outcomes, message", [
-    ([], [], "The probabilities are empty"),
-    ([0.5], [], "The outcomes are empty"),
-    ([1.2], [1], "Probability 1 must be between 0 and 1 (a probability: 0.7 means 70%), got 1.2"),
-    ([0.5, -0.1], [1, 0], "Probability 2 must be between 0 and 1"),
-    ([float("nan")], [1], "Probability 1 must be a finite number, got nan"),
-    ([float("inf")], [1], "Probability 1 must be a finite number, got inf"),
-    (["0.5"], [1], "Probability 1 must be a number, got '0.5'"),
-    ([True], [1], "Probability 1 must be a number, got True"),
-    ([0.5], [2], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 2"),
-    ([0.5], [0.5], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 0.5"),
-    ([0.5], [None], "An unresolved question has no outcome yet: leave it out"),
-    ([0.5], [float("nan")], "An unresolved question has no outcome yet"),
-    ([0.5], ["yes"], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 'yes'"),
-    ([0.5, 0.5], [1], "Give one outcome per probability: got 2 probabilities and 1 outcomes"),
-    ("0.5", [1], "The probabilities must be a list, tuple, NumPy array or pandas Series, got str"),
-    ({0.5}, [1], "got set"),
-    (0.5, 1, "got float"),
-    (np.zeros((2, 2)), [1, 1], "must be one-dimensional, got an array of shape (2, 2)"),
-    (pd.DataFrame({"p": [0.5]}), [1], "must be one column"),
-    ([[0.5]], [1], "must be a flat list of numbers"),
-])
+
+@pytest.mark.parametrize(
+    "probs, outcomes, message",
+    [
+        ([], [], "The probabilities are empty"),
+        ([0.5], [], "The outcomes are empty"),
+        ([1.2], [1], "Probability 1 must be between 0 and 1 (a probability: 0.7 means 70%), got 1.2"),
+        ([0.5, -0.1], [1, 0], "Probability 2 must be between 0 and 1"),
+        ([float("nan")], [1], "Probability 1 must be a finite number, got nan"),
+        ([float("inf")], [1], "Probability 1 must be a finite number, got inf"),
+        (["0.5"], [1], "Probability 1 must be a number, got '0.5'"),
+        ([True], [1], "Probability 1 must be a number, got True"),
+        ([0.5], [2], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 2"),
+        ([0.5], [0.5], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 0.5"),
+        ([0.5], [None], "An unresolved question has no outcome yet: leave it out"),
+        ([0.5], [float("nan")], "An unresolved question has no outcome yet"),
+        ([0.5], ["yes"], "Outcome 1 must be 0 (did not happen) or 1 (happened), got 'yes'"),
+        ([0.5, 0.5], [1], "Give one outcome per probability: got 2 probabilities and 1 outcomes"),
+        ("0.5", [1], "The probabilities must be a list, tuple, NumPy array or pandas Series, got str"),
+        ({0.5}, [1], "got set"),
+        (0.5, 1, "got float"),
+        (np.zeros((2, 2)), [1, 1], "must be one-dimensional, got an array of shape (2, 2)"),
+        (pd.DataFrame({"p": [0.5]}), [1], "must be one column"),
+        ([[0.5]], [1], "must be a flat list of numbers"),
+    ],
+)
 def test_bad_inputs_are_refused_with_a_clear_message(probs, outcomes, message):
     with pytest.raises(AllianceLabError) as err:
         model.brier_score(probs, outcomes)
@@ -147,15 +154,18 @@ def test_bad_inputs_are_refused_with_a_clear_message(probs, outcomes, message):
     assert isinstance(err.value, ValueError)
 
 
-@pytest.mark.parametrize("bins, message", [
-    (0, "The number of bins must be between 1 and 20, got 0"),
-    (21, "between 1 and 20"),
-    (2.5, "bins must be a whole number of bins"),
-    ("5", "bins must be a whole number of bins"),
-    ([0.2, 1], "Bin edges must start at 0 and end at 1"),
-    ([0, 0.5, 0.5, 1], "Bin edges must increase strictly"),
-    ([0, 1.5], "Bin edge 2 must be between 0 and 1"),
-])
+@pytest.mark.parametrize(
+    "bins, message",
+    [
+        (0, "The number of bins must be between 1 and 20, got 0"),
+        (21, "between 1 and 20"),
+        (2.5, "bins must be a whole number of bins"),
+        ("5", "bins must be a whole number of bins"),
+        ([0.2, 1], "Bin edges must start at 0 and end at 1"),
+        ([0, 0.5, 0.5, 1], "Bin edges must increase strictly"),
+        ([0, 1.5], "Bin edge 2 must be between 0 and 1"),
+    ],
+)
 def test_bad_bins_are_refused(bins, message):
     with pytest.raises(AllianceLabError, match=None) as err:
         model.calibration_table([0.5], [1], bins)
@@ -172,6 +182,7 @@ def test_skill_needs_an_imperfect_reference_and_labels_must_match():
 
 
 # --- the questions table ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def questions():
@@ -200,6 +211,7 @@ def test_resolved_needs_the_questions_table():
 
 # --- figures ---------------------------------------------------------------------------------------
 
+
 def test_calibration_chart_labels_and_alt_text_follow_the_forecasts():
     chart = plots.calibration_chart([0.9, 0.8, 0.6, 0.3], [1, 1, 0, 0], bins=5)
     axes = chart.figure.axes[0]
@@ -221,9 +233,11 @@ def test_squared_error_bars_show_each_question():
     assert "their mean, the Brier score, is 0.425" in chart.alt  # (0.81 + 0.04) / 2
     assert "The largest error is F01 (0.810" in chart.alt
     labels = {t.get_text(): t.xy for t in axes.texts}  # each label at the end of its bar, the mean's at its line
-    assert labels == {"p=0.90, did not happen": pytest.approx((0.81, ticks["F01"])),
-                      "p=0.20, did not happen": pytest.approx((0.04, ticks["F02"])),
-                      "mean = Brier score 0.425": pytest.approx((0.425, 1.5))}
+    assert labels == {
+        "p=0.90, did not happen": pytest.approx((0.81, ticks["F01"])),
+        "p=0.20, did not happen": pytest.approx((0.04, ticks["F02"])),
+        "mean = Brier score 0.425": pytest.approx((0.425, 1.5)),
+    }
     with pytest.raises(AllianceLabError, match="score_table"):
         plots.squared_error_bars(pd.DataFrame({"question": ["F01"]}))
 
@@ -234,8 +248,9 @@ def test_squared_error_bars_show_each_question():
 def test_scorer_starts_at_the_coin_flip_score(questions):
     scorer = ForecastScorer(questions)
     assert "Brier score 0.250" in scorer.status.value and "the same as always saying 50%" in scorer.status.value
-    assert scorer.summary.startswith(f"Forecast scorer: a probability slider and a 'happened' box for each of "
-                                     f"{len(questions)} questions")
+    assert scorer.summary.startswith(
+        f"Forecast scorer: a probability slider and a 'happened' box for each of {len(questions)} questions"
+    )
 
 
 def test_moving_a_slider_and_ticking_an_outcome_change_score_and_figure(questions):

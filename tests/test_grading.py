@@ -7,16 +7,16 @@ import shutil
 import socket
 from pathlib import Path
 
+import attacks  # noqa: I001  (tests/attacks.py)
 import nbformat
 import pytest
 
 from alliancelab.cli import main
-from alliancelab.instructor import grade as gr, sandbox
+from alliancelab.instructor import grade as gr
+from alliancelab.instructor import sandbox
 from alliancelab.instructor.export import Unreadable, decode, encode
 from alliancelab.instructor.generate import EXERCISES, ROOT, SOLUTIONS
 from alliancelab.instructor.gradebook import COLUMNS, STATUSES
-
-import attacks  # noqa: I001  (tests/attacks.py)
 
 SET = "00_start_here.ipynb"
 TIMEOUT = 60  # seconds for a whole submission; set 00 takes about 3 s (on a busy machine up to 10 s)
@@ -45,14 +45,24 @@ def attack(path, name, fill):
     elif name in attacks.AT_END:
         added = [nbformat.v4.new_code_cell(attacks.AT_END[name])]
     else:
-        added = [attacks.FAKE_TASK, dict(attacks.FAKE_TASK, id="fake0002", metadata={"nbgrader": dict(
-            attacks.FAKE_TASK["metadata"]["nbgrader"], grade_id="task1_check")})]
+        added = [
+            attacks.FAKE_TASK,
+            dict(
+                attacks.FAKE_TASK,
+                id="fake0002",
+                metadata={"nbgrader": dict(attacks.FAKE_TASK["metadata"]["nbgrader"], grade_id="task1_check")},
+            ),
+        ]
     answered(path, answers, added)
 
 
 def digest(folders) -> dict:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for folder in folders
-            for p in sorted(Path(folder).rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in folders
+        for p in sorted(Path(folder).rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def read(out) -> list[dict]:
@@ -71,8 +81,14 @@ def graded(tmp_path_factory):
     shutil.copy(EXERCISES / SET, folder / "blank.ipynb")
     (folder / "garbled.ipynb").write_text("{not json", encoding="utf-8")
     (folder / "empty.ipynb").write_text("", encoding="utf-8")
-    answered(folder / "partial.ipynb", {"task3_answer": 'raise RuntimeError("oops")', "task5_answer": 'answer_5 = "b"',
-                                        "task2_answer": 'answer_2 = ["trade"]'})
+    answered(
+        folder / "partial.ipynb",
+        {
+            "task3_answer": 'raise RuntimeError("oops")',
+            "task5_answer": 'answer_5 = "b"',
+            "task2_answer": 'answer_2 = ["trade"]',
+        },
+    )
     for name in ATTACKS:
         attack(folder / f"{name}.ipynb", name, fill)
     other = out_dir / "other_course.csv"
@@ -80,18 +96,33 @@ def graded(tmp_path_factory):
     names = ["full", "blank", "garbled", "empty", "absent", "partial", *ATTACKS]
     out = out_dir / "gradebook.csv"
     before = digest([ROOT / p for p in PROTECTED] + [folder])
-    code = main(["grade", *[str(folder / f"{n}.ipynb") for n in names], "--out", str(out),
-                 "--timeout", str(TIMEOUT), "--jobs", "2"])
+    code = main(
+        [
+            "grade",
+            *[str(folder / f"{n}.ipynb") for n in names],
+            "--out",
+            str(out),
+            "--timeout",
+            str(TIMEOUT),
+            "--jobs",
+            "2",
+        ]
+    )
     try:
         connection = listener.accept()
     except TimeoutError:
         connection = None
     listener.close()
     rows = read(out)
-    return {"code": code, "folder": folder, "out": out, "other": other, "connection": connection,
-            "changed": before != digest([ROOT / p for p in PROTECTED] + [folder]),
-            "rows": {n: [r for r in rows if r["submission"] == f"{n}.ipynb"] for n in names}}
-
+    return {
+        "code": code,
+        "folder": folder,
+        "out": out,
+        "other": other,
+        "connection": connection,
+        "changed": before != digest([ROOT / p for p in PROTECTED] + [folder]),
+        "rows": {n: [r for r in rows if r["submission"] == f"{n}.ipynb"] for n in names},
+    }
 
 
 @needs_sandbox
@@ -127,8 +158,14 @@ def test_unreadable_submissions_are_recorded(graded, name, status):
 @needs_sandbox
 def test_partial_submission_is_scored_task_by_task(graded):
     statuses = {r["task"]: r["status"] for r in graded["rows"]["partial"]}
-    assert statuses == {"00.1": "unanswered", "00.2": "incorrect", "00.3": "error", "00.4": "unanswered",
-                        "00.5": "correct", "00.6": "manual"}
+    assert statuses == {
+        "00.1": "unanswered",
+        "00.2": "incorrect",
+        "00.3": "error",
+        "00.4": "unanswered",
+        "00.5": "correct",
+        "00.6": "manual",
+    }
     feedback = {r["task"]: r["feedback"] for r in graded["rows"]["partial"]}
     assert "RuntimeError: oops" in feedback["00.3"]
     assert "Hint 1 of 2" in feedback["00.2"]
@@ -148,8 +185,20 @@ def test_runaway_submission_times_out_and_the_batch_goes_on(tmp_path):
     answered(tmp_path / "runaway.ipynb", {"task1_answer": "import time\nwhile True:\n    time.sleep(0.2)"})
     (tmp_path / "garbled.ipynb").write_text("{not json", encoding="utf-8")
     out = tmp_path / "gradebook.csv"
-    assert main(["grade", str(tmp_path / "runaway.ipynb"), str(tmp_path / "garbled.ipynb"), "--out", str(out),
-                 "--timeout", "4"]) == 0
+    assert (
+        main(
+            [
+                "grade",
+                str(tmp_path / "runaway.ipynb"),
+                str(tmp_path / "garbled.ipynb"),
+                "--out",
+                str(out),
+                "--timeout",
+                "4",
+            ]
+        )
+        == 0
+    )
     rows = read(out)
     auto = [r for r in rows if r["submission"] == "runaway.ipynb" and r["status"] != "manual"]
     assert len(auto) == 5 and all(r["status"] == "timeout" and float(r["points"]) == 0 for r in auto)
@@ -161,8 +210,13 @@ def test_runaway_submission_times_out_and_the_batch_goes_on(tmp_path):
 def test_an_attack_earns_exactly_what_its_answers_earn(graded, name):
     rows = graded["rows"][name]
     assert {r["task"]: (r["status"], r["points"]) for r in rows} == {
-        "00.1": ("incorrect", "0"), "00.2": ("unanswered", "0"), "00.3": ("unanswered", "0"),
-        "00.4": ("unanswered", "0"), "00.5": ("correct", "1.0"), "00.6": ("manual", "")}
+        "00.1": ("incorrect", "0"),
+        "00.2": ("unanswered", "0"),
+        "00.3": ("unanswered", "0"),
+        "00.4": ("unanswered", "0"),
+        "00.5": ("correct", "1.0"),
+        "00.6": ("manual", ""),
+    }
     assert [r["max_points"] for r in rows] == ["1.0", "2.0", "1.0", "1.0", "1.0", "3.0"]  # no 100-point task
     assert {r["task"]: r["answer"] for r in rows}["00.1"] == "51"
 
@@ -202,6 +256,7 @@ def test_an_interrupted_batch_keeps_what_was_graded(tmp_path, monkeypatch):
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
+
     monkeypatch.setattr(sandbox, "run", interrupted)
     out = tmp_path / "gradebook.csv"
     with pytest.raises(KeyboardInterrupt):
@@ -231,8 +286,20 @@ def test_without_a_sandbox_grading_is_refused_unless_asked(tmp_path, monkeypatch
         with pytest.raises(SystemExit):
             main(["grade", str(SOLUTIONS / SET), "--out", str(tmp_path / "g.csv")])
         assert "--no-sandbox" in capsys.readouterr().err and not (tmp_path / "g.csv").exists()
-        assert main(["grade", str(SOLUTIONS / SET), "--out", str(tmp_path / "g.csv"), "--no-sandbox",
-                     "--timeout", str(TIMEOUT)]) == 0
+        assert (
+            main(
+                [
+                    "grade",
+                    str(SOLUTIONS / SET),
+                    "--out",
+                    str(tmp_path / "g.csv"),
+                    "--no-sandbox",
+                    "--timeout",
+                    str(TIMEOUT),
+                ]
+            )
+            == 0
+        )
     finally:
         sandbox.check_available.cache_clear()
     assert "warning: --no-sandbox" in capsys.readouterr().err
@@ -258,16 +325,31 @@ def test_only_the_source_decides_the_cells_and_tasks(tmp_path):
     assert roles.count(("added", None)) == 1 and ("export", "00.1") in roles
     assert [c["source"] for c in cells if c.get("task") == "00.1" and c["role"] == "answer"] == ["answer_1 = 54"]
     assert [c["source"] for c in cells if c.get("task") == "00.2" and c["role"] == "answer"] == [
-        "answer_2 = None\n# YOUR CODE HERE"]
+        "answer_2 = None\n# YOUR CODE HERE"
+    ]
     assert "changed by the student" not in "".join(c.get("source", "") for c in cells)
     assert [(t.name, t.points) for t in source.tasks.values()] == [
-        ("00.1", 1.0), ("00.2", 2.0), ("00.3", 1.0), ("00.4", 1.0), ("00.5", 1.0), ("00.6", 3.0)]
+        ("00.1", 1.0),
+        ("00.2", 2.0),
+        ("00.3", 1.0),
+        ("00.4", 1.0),
+        ("00.5", 1.0),
+        ("00.6", 3.0),
+    ]
     assert set(written) == {"00.6"}
 
 
-@pytest.mark.parametrize("data", [{"t": "pickle", "v": "gASVBQ=="}, {"t": "dict", "v": [[[1], 2]]},
-                                  {"t": "DataFrame", "columns": ["a"], "index": [0], "data": [[1, 2]]},
-                                  {"t": "too_large"}, {"t": "unsupported", "type": "Cheat"}, {"t": "ndarray"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"t": "pickle", "v": "gASVBQ=="},
+        {"t": "dict", "v": [[[1], 2]]},
+        {"t": "DataFrame", "columns": ["a"], "index": [0], "data": [[1, 2]]},
+        {"t": "too_large"},
+        {"t": "unsupported", "type": "Cheat"},
+        {"t": "ndarray"},
+    ],
+)
 def test_malformed_or_unsupported_exports_are_refused(data):
     with pytest.raises(Unreadable):
         decode(data)
@@ -280,6 +362,7 @@ def test_exported_values_come_back_as_plain_data():
     class Cheat(str):
         def __eq__(self, other):
             return True
+
     table = pd.DataFrame({"year": [2020, 2021], "ties": [3, 4.5]})
     assert decode(encode(np.int64(51))) == 51 and type(decode(encode(np.int64(51)))) is int
     assert type(decode(encode(Cheat("a")))) is str
@@ -292,6 +375,7 @@ def test_exported_values_come_back_as_plain_data():
 def test_the_export_keeps_working_when_builtins_are_patched():
     """The kernel side took its own references when the grader's first cell imported it."""
     import builtins
+
     names = ("isinstance", "float", "int", "str", "len", "type", "sorted", "repr", "list", "dict", "set")
     saved = {name: getattr(builtins, name) for name in names}
     try:

@@ -8,9 +8,19 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "alliancelab"
 #: The runtime: what a student's kernel may import. The tools (alliancelab.instructor, alliancelab.cli) are not.
-RUNTIME = ("alliancelab.data", "alliancelab.models", "alliancelab.plotting", "alliancelab.widgets",
-           "alliancelab.checks", "alliancelab.simulation", "alliancelab.events", "alliancelab.brief",
-           "alliancelab.lessons", "alliancelab.validation", "alliancelab.errors")
+RUNTIME = (
+    "alliancelab.data",
+    "alliancelab.models",
+    "alliancelab.plotting",
+    "alliancelab.widgets",
+    "alliancelab.checks",
+    "alliancelab.simulation",
+    "alliancelab.events",
+    "alliancelab.brief",
+    "alliancelab.lessons",
+    "alliancelab.validation",
+    "alliancelab.errors",
+)
 
 
 def module_name(path: Path) -> str:
@@ -63,11 +73,14 @@ def test_checks_reach_only_data_and_models():
         assert not above, name
 
 
-@pytest.mark.parametrize("layer, not_below", [
-    ("alliancelab.models", ("alliancelab.plotting", "alliancelab.widgets", "alliancelab.checks")),
-    ("alliancelab.plotting", ("alliancelab.widgets", "alliancelab.checks")),
-    ("alliancelab.data", ("alliancelab.models", "alliancelab.plotting", "alliancelab.widgets")),
-])
+@pytest.mark.parametrize(
+    "layer, not_below",
+    [
+        ("alliancelab.models", ("alliancelab.plotting", "alliancelab.widgets", "alliancelab.checks")),
+        ("alliancelab.plotting", ("alliancelab.widgets", "alliancelab.checks")),
+        ("alliancelab.data", ("alliancelab.models", "alliancelab.plotting", "alliancelab.widgets")),
+    ],
+)
 def test_layers_point_down(layer, not_below):
     for name in [m for m in MODULES if under(m, layer)]:
         assert not {m for m in reachable(name) if under(m, *not_below)}, name
@@ -90,8 +103,13 @@ def test_no_module_uses_another_modules_private_names():
                     if f"{node.module}.{alias.name}" in MODULES:
                         modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules \
-                    and node.attr.startswith("_") and not node.attr.startswith("__"):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in modules
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
                 offences.append(f"{name}: {node.value.id}.{node.attr}")
     assert not offences
 
@@ -100,7 +118,9 @@ def test_one_name_per_concern():
     """A widget module has the name of its figures; a figure module the name of its model, except the trade
     figures (two models: tariffs, two_level_game), the timeline (alliancelab.events), the style and the concept map
     (the course's own structure, no model)."""
-    names = {layer: {m.rsplit(".", 1)[1] for m in MODULES if m.startswith(f"alliancelab.{layer}.")}
-             for layer in ("models", "plotting", "widgets")}
+    names = {
+        layer: {m.rsplit(".", 1)[1] for m in MODULES if m.startswith(f"alliancelab.{layer}.")}
+        for layer in ("models", "plotting", "widgets")
+    }
     assert names["widgets"] - {"base"} <= names["plotting"]
     assert names["plotting"] - {"style", "timeline", "trade", "concepts"} <= names["models"]

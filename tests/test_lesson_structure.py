@@ -8,8 +8,12 @@ from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
 
 AVAILABLE = [lesson for lesson in LESSONS if lesson.available]
 ALWAYS = ["## Learning objectives", "**Estimated time**", "## Key terms", "## Discuss", "## Key points"]
-CONTENT_LESSON = ["## What the brief argues", "## What happened next (2025–26)", "## Interpretation / debate",
-                  "## Sources"]
+CONTENT_LESSON = [
+    "## What the brief argues",
+    "## What happened next (2025–26)",
+    "## Interpretation / debate",
+    "## Sources",
+]
 
 
 def cells(lesson):
@@ -35,14 +39,16 @@ def test_lesson_shows_a_figure_with_alt_text_and_a_widget(lesson):
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert images, f"{lesson.filename} shows no figure"
     assert all(o["metadata"]["image/png"]["alt"] for o in images), "a figure lacks alt text"
-    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), \
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), (
         f"{lesson.filename} has no widget"
+    )
 
 
 @pytest.mark.parametrize("lesson", AVAILABLE, ids=lambda lesson: lesson.filename)
 def test_code_cells_stay_short(lesson):
-    long_cells = [c["source"] for c in cells(lesson)
-                  if c["cell_type"] == "code" and len("".join(c["source"]).splitlines()) > 6]
+    long_cells = [
+        c["source"] for c in cells(lesson) if c["cell_type"] == "code" and len("".join(c["source"]).splitlines()) > 6
+    ]
     assert not long_cells, f"{lesson.filename}: move logic into alliancelab/: {long_cells[0][:80]}"
 
 

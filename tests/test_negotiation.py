@@ -18,18 +18,36 @@ ALL = {"labour": 20, "utilities": 20, "facilities": 20, "training_relocation": 2
 @pytest.fixture
 def payer():
     """A payer who likes a low total: best 100, red line 200; best pledge 2, red line 4."""
-    return neg.settings("Payer", 100, 200, 2, 4, {"total": 0.5, "pledge": 0.3, "mix": 0.2},
-                        mix_prefers=("facilities",), caps={"utilities": 30}, linkage_penalty=10)
+    return neg.settings(
+        "Payer",
+        100,
+        200,
+        2,
+        4,
+        {"total": 0.5, "pledge": 0.3, "mix": 0.2},
+        mix_prefers=("facilities",),
+        caps={"utilities": 30},
+        linkage_penalty=10,
+    )
 
 
 @pytest.fixture
 def receiver():
     """A receiver who likes a high total: best 400, red line 150; best pledge 5, red line 3."""
-    return neg.settings("Receiver", 400, 150, 5, 3, {"total": 0.5, "pledge": 0.4, "mix": 0.1},
-                        mix_prefers=("labour",), linkage_shift=-30)
+    return neg.settings(
+        "Receiver",
+        400,
+        150,
+        5,
+        3,
+        {"total": 0.5, "pledge": 0.4, "mix": 0.1},
+        mix_prefers=("labour",),
+        linkage_shift=-30,
+    )
 
 
 # --- offers and payoffs ---------------------------------------------------------------------------------------
+
 
 def test_payoff_is_100_at_the_ideal_and_0_at_the_red_lines(payer):
     assert neg.payoff(neg.offer(100, {"facilities": 100}, 2), payer) == pytest.approx(100)
@@ -74,22 +92,29 @@ def test_judge_gives_both_payoffs_or_an_involuntary_defection(payer, receiver):
     assert good.ratified and good.payoffs["Payer"] > 0 and good.payoffs["Receiver"] > 0
     bad = neg.judge(neg.offer(180, {"utilities": 100}, 3.5), payer, receiver)
     assert not bad.ratified and bad.problems["Payer"] and not bad.problems["Receiver"]
-    package, verdict, text = neg.result([neg.Round(1, neg.offer(180, {"utilities": 100}, 3.5),
-                                                   neg.offer(300, ALL, 4), True)], payer, receiver)
+    package, verdict, text = neg.result(
+        [neg.Round(1, neg.offer(180, {"utilities": 100}, 3.5), neg.offer(300, ALL, 4), True)], payer, receiver
+    )
     assert "not ratified at Level II" in text and "involuntary defection" in text and not verdict.ratified
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"total": -5}, "The cost-sharing total must be between 0 and 1000 billion yen a year, got -5"),
-    ({"total": 1200}, "The cost-sharing total must be between 0 and 1000 billion yen a year, got 1200"),
-    ({"total": math.nan}, "The cost-sharing total must be a finite number"),
-    ({"total": "211"}, "The cost-sharing total must be a number, got '211'"),
-    ({"pledge": 0.5}, "The defence-spending pledge must be between 1 and 6% of GDP, got 0.5"),
-    ({"mix": {"labour": 95}}, "shares of the mix must add up to 100%, got 95%"),
-    ({"mix": {"labour": 120, "utilities": -20}}, "The share for labour costs (base workers) must be between 0 and 100"),
-    ({"mix": {"housing": 100}}, "Unknown cost-sharing category housing"),
-    ({"linkage": "yes"}, "linkage must be True or False"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"total": -5}, "The cost-sharing total must be between 0 and 1000 billion yen a year, got -5"),
+        ({"total": 1200}, "The cost-sharing total must be between 0 and 1000 billion yen a year, got 1200"),
+        ({"total": math.nan}, "The cost-sharing total must be a finite number"),
+        ({"total": "211"}, "The cost-sharing total must be a number, got '211'"),
+        ({"pledge": 0.5}, "The defence-spending pledge must be between 1 and 6% of GDP, got 0.5"),
+        ({"mix": {"labour": 95}}, "shares of the mix must add up to 100%, got 95%"),
+        (
+            {"mix": {"labour": 120, "utilities": -20}},
+            "The share for labour costs (base workers) must be between 0 and 100",
+        ),
+        ({"mix": {"housing": 100}}, "Unknown cost-sharing category housing"),
+        ({"linkage": "yes"}, "linkage must be True or False"),
+    ],
+)
 def test_invalid_offers_name_the_field_and_the_allowed_range(kwargs, message):
     arguments = {"total": 211, "mix": {"labour": 100}, "pledge": 2, **kwargs}
     with pytest.raises(AllianceLabError) as err:
@@ -107,6 +132,7 @@ def test_invalid_settings_are_rejected():
 
 
 # --- scripted counterparts --------------------------------------------------------------------------------------
+
 
 def test_fixed_schedule_concedes_a_quarter_of_the_way_each_round(receiver):
     script = neg.script(receiver, neg.offer(350, ALL, 5), "fixed", step=0.25)
@@ -151,6 +177,7 @@ def test_script_rejects_bad_strategy_and_an_opening_beyond_its_own_red_lines(rec
 
 # --- briefs: every number is a fact with its row, or a labelled setting ------------------------------------------
 
+
 def test_every_fact_matches_its_data_row():
     lines = briefs.check_facts()
     assert len(lines) == len(briefs.FACTS)
@@ -164,8 +191,13 @@ def test_checking_the_facts_reads_each_table_once():
 
 
 def test_a_fact_that_disagrees_with_its_row_is_caught(monkeypatch):
-    monkeypatch.setitem(briefs.FACTS, "sma_annual", briefs.Fact("host_nation_support", (
-        ("period", "FY2022-FY2026"), ("series", "annual_amount")), 250, "billion yen a year"))
+    monkeypatch.setitem(
+        briefs.FACTS,
+        "sma_annual",
+        briefs.Fact(
+            "host_nation_support", (("period", "FY2022-FY2026"), ("series", "annual_amount")), 250, "billion yen a year"
+        ),
+    )
     with pytest.raises(AllianceLabError, match="Fact 'sma_annual' says 250 but host_nation_support has 211"):
         briefs.check_facts()
 
@@ -218,6 +250,7 @@ def test_write_handouts_one_file_per_team_or_delegation(tmp_path):
 
 # --- the offers log ---------------------------------------------------------------------------------------------
 
+
 def test_offers_round_trip_through_the_csv(tmp_path):
     path = tmp_path / "offers.csv"
     first, second = neg.offer(215, ALL, 2.2), neg.offer(600, ALL, 4.5, linkage=True)
@@ -238,16 +271,21 @@ def test_bad_offers_and_bad_rows_are_rejected(tmp_path):
         classroom.record_offer(path, "japan", 1.5, neg.offer(211, ALL, 2))
     classroom.record_offer(path, "japan", 1, neg.offer(211, ALL, 2))
     path.write_text(path.read_text(encoding="utf-8").replace("211.0", "-3"), encoding="utf-8")
-    with pytest.raises(AllianceLabError, match=r"offers.csv, line 2: The cost-sharing total must be between 0 and "
-                                               r"1000"):
+    with pytest.raises(
+        AllianceLabError,
+        match=r"offers.csv, line 2: The cost-sharing total must be between 0 and "
+        r"1000",
+    ):
         classroom.read_offers(path)
     with pytest.raises(AllianceLabError, match="no offers recorded yet"):
         classroom.read_offers(tmp_path / "missing.csv")
 
 
 def test_accepting_the_other_sides_package_strikes_the_deal(tmp_path):
-    path, mix = tmp_path / "offers.csv", {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5,
-                                           "new_categories": 5}
+    path, mix = (
+        tmp_path / "offers.csv",
+        {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5, "new_categories": 5},
+    )
     classroom.record_offer(path, "japan", 1, neg.offer(230, mix, 2.5))
     with pytest.raises(AllianceLabError, match="no United States offer up to round 1 to accept"):
         classroom.accept_offer(path, "japan", 1)
@@ -262,8 +300,12 @@ def test_accepting_the_other_sides_package_strikes_the_deal(tmp_path):
 
 def test_a_demonstration_log_in_memory_debriefs_like_a_file(tmp_path):
     mix = {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5, "new_categories": 5}
-    entries = [("japan", 1, neg.offer(240, mix, 2.8)), ("us", 1, neg.offer(258, mix, 3.1)),
-               ("japan", 2, neg.offer(258, mix, 3.1)), ("us", 2, neg.offer(258, mix, 3.1))]
+    entries = [
+        ("japan", 1, neg.offer(240, mix, 2.8)),
+        ("us", 1, neg.offer(258, mix, 3.1)),
+        ("japan", 2, neg.offer(258, mix, 3.1)),
+        ("us", 2, neg.offer(258, mix, 3.1)),
+    ]
     path = tmp_path / "offers.csv"
     for team, round_number, package in entries:
         classroom.record_offer(path, team, round_number, package)
@@ -276,8 +318,9 @@ def test_a_demonstration_log_in_memory_debriefs_like_a_file(tmp_path):
 
 def test_debrief_finds_the_round_where_both_tabled_the_same_package(tmp_path):
     path = tmp_path / "offers.csv"
-    deal = neg.offer(258, {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5,
-                           "new_categories": 5}, 3.1)
+    deal = neg.offer(
+        258, {"labour": 60, "utilities": 5, "facilities": 25, "training_relocation": 5, "new_categories": 5}, 3.1
+    )
     for number, (mine, theirs) in enumerate([(neg.offer(215, ALL, 2.2), neg.offer(600, ALL, 4.5)), (deal, deal)], 1):
         classroom.record_offer(path, "japan", number, mine)
         classroom.record_offer(path, "us", number, theirs)
@@ -288,10 +331,12 @@ def test_debrief_finds_the_round_where_both_tabled_the_same_package(tmp_path):
 
 # --- figure -----------------------------------------------------------------------------------------------------
 
+
 def test_offers_chart_labels_and_alt_text_follow_the_offers():
     japan, us = briefs.japan_settings(), briefs.us_settings()
-    chart = plots.offers_chart([neg.offer(215, ALL, 2.2)], [neg.offer(844, ALL, 5)], japan, us,
-                               actual=(211, "Current SMA"))
+    chart = plots.offers_chart(
+        [neg.offer(215, ALL, 2.2)], [neg.offer(844, ALL, 5)], japan, us, actual=(211, "Current SMA")
+    )
     left = chart.figure.axes[0]
     assert left.get_title(loc="left") == "Offers against the two win-sets"
     assert left.get_xlabel() == "Host-nation support (billion yen a year)"

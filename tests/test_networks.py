@@ -17,14 +17,16 @@ US = "United States"
 @pytest.fixture
 def toy():
     """Five ties whose numbers are easy to compute by hand (A, B, C are the spokes)."""
-    return pd.DataFrame({
-        "year": [1950, 1950, 1960, 1970, 1970, 1980],
-        "country_a": [US, US, "A", "A", US, US],
-        "country_b": ["A", "B", "B", "C", "C", "A"],
-        "kind": ["treaty alliance", "treaty alliance", "security declaration", "quad", "quad", "trilateral"],
-        "title": ["t1", "t2", "t3", "t4", "t5", "t6"],
-        "source_url": ["https://example.org"] * 6,
-    })
+    return pd.DataFrame(
+        {
+            "year": [1950, 1950, 1960, 1970, 1970, 1980],
+            "country_a": [US, US, "A", "A", US, US],
+            "country_b": ["A", "B", "B", "C", "C", "A"],
+            "kind": ["treaty alliance", "treaty alliance", "security declaration", "quad", "quad", "trilateral"],
+            "title": ["t1", "t2", "t3", "t4", "t5", "t6"],
+            "source_url": ["https://example.org"] * 6,
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +39,8 @@ def places():
     return data.load("places")
 
 
-
 # --- model -------------------------------------------------------------------------------------
+
 
 def test_ties_until_keeps_ties_signed_in_or_before_the_year(toy):
     assert len(networks.ties_until(toy, 1949)) == 0
@@ -80,15 +82,28 @@ def test_degree_and_density_by_hand(toy):
 
 def test_summary_collects_the_numbers(toy):
     assert networks.summary(toy, 1970) == {
-        "year": 1970, "hub": US, "ties": 5, "hub_ties": 3, "spoke_ties": 2,
-        "hub_share": pytest.approx(0.6), "countries": 4, "density": pytest.approx(5 / 6),
+        "year": 1970,
+        "hub": US,
+        "ties": 5,
+        "hub_ties": 3,
+        "spoke_ties": 2,
+        "hub_share": pytest.approx(0.6),
+        "countries": 4,
+        "density": pytest.approx(5 / 6),
     }
 
 
-@pytest.mark.parametrize("year, message", [
-    ("2017", "whole number"), (True, "whole number"), (2017.5, "whole number"),
-    (math.nan, "finite"), (math.inf, "finite"), (1800, "between 1900 and 2100"),
-])
+@pytest.mark.parametrize(
+    "year, message",
+    [
+        ("2017", "whole number"),
+        (True, "whole number"),
+        (2017.5, "whole number"),
+        (math.nan, "finite"),
+        (math.inf, "finite"),
+        (1800, "between 1900 and 2100"),
+    ],
+)
 def test_bad_years_are_refused_with_a_reason(toy, year, message):
     with pytest.raises(AllianceLabError, match=message):
         networks.ties_until(toy, year)
@@ -120,18 +135,22 @@ def test_density_needs_two_countries(toy):
         networks.density(toy, 1949)
 
 
-@pytest.mark.parametrize("broken, message", [
-    (lambda t: t.to_dict(), "must be a pandas DataFrame"),
-    (lambda t: t.drop(columns="kind"), "missing the column"),
-    (lambda t: t.assign(year=[1950, None, 1960, 1970, 1970, 1980]), "without a year"),
-    (lambda t: t.assign(country_b=[US, "B", "B", "C", "C", "A"]), "to itself"),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (lambda t: t.to_dict(), "must be a pandas DataFrame"),
+        (lambda t: t.drop(columns="kind"), "missing the column"),
+        (lambda t: t.assign(year=[1950, None, 1960, 1970, 1970, 1980]), "without a year"),
+        (lambda t: t.assign(country_b=[US, "B", "B", "C", "C", "A"]), "to itself"),
+    ],
+)
 def test_broken_tables_are_refused(toy, broken, message):
     with pytest.raises(AllianceLabError, match=message):
         networks.ties_until(broken(toy), 1970)
 
 
 # --- the real table ----------------------------------------------------------------------------
+
 
 def test_the_san_francisco_system_was_pure_hub_and_spoke(ties):
     assert networks.hub_share(ties, 1953) == 1.0
@@ -148,6 +167,7 @@ def test_spoke_to_spoke_ties_begin_in_2006_and_the_quad_has_five_pairs_in_the_ta
 
 # --- the inclusion rule ------------------------------------------------------------------------
 
+
 def _swap_hubs(table):
     """The same table with the two hubs' names exchanged."""
     swap = {US: "Japan", "Japan": US}
@@ -162,14 +182,36 @@ def test_every_row_follows_the_inclusion_rule(ties):
 
 def test_the_rule_selects_rows_identically_for_both_hubs(ties):
     """Exchanging the hubs' names changes no verdict, on the real table and on rows the rule must refuse."""
-    candidates = pd.DataFrame({
-        "year": [1951, 2016, 2022, 2023, 2025, 1948, 2016, 2017, 2023, 2023],
-        "country_a": [US, US, US, US, US, US, US, "Australia", US, US],
-        "country_b": ["Thailand", "Thailand", "Vietnam", "Vietnam", "India", "Australia", "South Korea", "India",
-                      "Japan", "China"],
-        "kind": ["treaty alliance", "strategic partnership", "strategic partnership", "strategic partnership",
-                 "quad", "treaty alliance", "intelligence-sharing agreement", "quad", "trilateral", "trilateral"],
-    })
+    candidates = pd.DataFrame(
+        {
+            "year": [1951, 2016, 2022, 2023, 2025, 1948, 2016, 2017, 2023, 2023],
+            "country_a": [US, US, US, US, US, US, US, "Australia", US, US],
+            "country_b": [
+                "Thailand",
+                "Thailand",
+                "Vietnam",
+                "Vietnam",
+                "India",
+                "Australia",
+                "South Korea",
+                "India",
+                "Japan",
+                "China",
+            ],
+            "kind": [
+                "treaty alliance",
+                "strategic partnership",
+                "strategic partnership",
+                "strategic partnership",
+                "quad",
+                "treaty alliance",
+                "intelligence-sharing agreement",
+                "quad",
+                "trilateral",
+                "trilateral",
+            ],
+        }
+    )
     verdicts = networks.follows_rule(candidates)
     # admitted: an alliance; a partnership with a non-ally; a grouping with the other hub
     assert verdicts.tolist() == [True, False, True, False, False, False, False, False, True, False]
@@ -180,10 +222,18 @@ def test_the_rule_selects_rows_identically_for_both_hubs(ties):
 #: Ties of one kind that BOTH hubs have with the same partner, as the sources show (each is a sourced row):
 #: the rule must admit both or neither. Vietnam, Indonesia and ASEAN were the gaps found in review.
 BOTH_HUBS = [
-    ("strategic partnership", "Vietnam"), ("strategic partnership", "Indonesia"), ("strategic partnership", "ASEAN"),
-    ("strategic partnership", "India"), ("security declaration", "India"), ("access agreement", "Australia"),
-    ("access agreement", "Philippines"), ("quad", "Australia"), ("quad", "India"),
-    ("trilateral", "Australia"), ("trilateral", "South Korea"), ("trilateral", "Philippines"),
+    ("strategic partnership", "Vietnam"),
+    ("strategic partnership", "Indonesia"),
+    ("strategic partnership", "ASEAN"),
+    ("strategic partnership", "India"),
+    ("security declaration", "India"),
+    ("access agreement", "Australia"),
+    ("access agreement", "Philippines"),
+    ("quad", "Australia"),
+    ("quad", "India"),
+    ("trilateral", "Australia"),
+    ("trilateral", "South Korea"),
+    ("trilateral", "Philippines"),
     ("trilateral", "India"),
 ]
 
@@ -197,8 +247,10 @@ def test_a_tie_both_hubs_have_appears_for_both(ties, kind, partner):
 
 def test_ties_of_one_hub_only_are_there_and_explained(ties):
     """The US alliances and groupings named in review are in the table; Japan has no alliance but the US one."""
+
     def has(a, b, kind):
         return bool(((ties["kind"] == kind) & networks.involves(ties, a) & networks.involves(ties, b)).any())
+
     assert has(US, "Thailand", "treaty alliance") and has(US, "Australia", "trilateral")  # Manila Pact; AUKUS, TSD
     assert has("Japan", "Australia", "trilateral")  # the TSD's third leg
     alliances = ties[ties["kind"] == "treaty alliance"]
@@ -211,6 +263,7 @@ def test_every_tie_is_sourced(ties):
 
 
 # --- figures -----------------------------------------------------------------------------------
+
 
 def test_network_figure_has_title_labels_and_data_driven_alt(ties):
     chart = network_plot.alliance_network(ties, 1953)
@@ -271,6 +324,7 @@ def test_island_chain_map_refuses_other_tables(ties):
 
 
 # --- widget ------------------------------------------------------------------------------------
+
 
 def test_explorer_starts_at_the_latest_year(ties):
     explorer = AllianceNetworkExplorer(ties)

@@ -79,12 +79,15 @@ def test_chart_outputs_carry_png_alt_text_and_caption(events):
     assert caption["data"]["text/markdown"].startswith("*Figure:")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"categories": ["sports"]}, "Unknown category 'sports'. Known categories: diplomacy"),
-    ({"start": 2020, "end": 2015}, "The start (2020-01-01) is after the end (2015-12-31)"),
-    ({"start": "last spring"}, "Expected a year or a date"),
-    ({"start": True}, "Expected a year or a date"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"categories": ["sports"]}, "Unknown category 'sports'. Known categories: diplomacy"),
+        ({"start": 2020, "end": 2015}, "The start (2020-01-01) is after the end (2015-12-31)"),
+        ({"start": "last spring"}, "Expected a year or a date"),
+        ({"start": True}, "Expected a year or a date"),
+    ],
+)
 def test_bad_arguments_give_clear_errors(events, kwargs, message):
     with pytest.raises(AllianceLabError) as err:
         plotting.timeline(events, **kwargs)
@@ -113,12 +116,17 @@ def test_a_later_chart_of_the_same_shape_reuses_the_first_layout(events):
 
 # --- charts updated in place (widgets) ------------------------------------------------------------
 
+
 @functools.cache
 def _in_place_cases():
     """name -> (figure function, first call's arguments, second call's arguments), on the real tables."""
     from alliancelab import data
-    from alliancelab.models import forecasting as fc, negotiation as neg, scenarios as sc, security_dilemma as sd
-    from alliancelab.models import tariffs, two_level_game as tlg
+    from alliancelab.models import forecasting as fc
+    from alliancelab.models import negotiation as neg
+    from alliancelab.models import scenarios as sc
+    from alliancelab.models import security_dilemma as sd
+    from alliancelab.models import tariffs
+    from alliancelab.models import two_level_game as tlg
     from alliancelab.plotting import burden, forecasting, negotiation, network, scenarios, security_dilemma, trade
     from alliancelab.simulation import briefs
 
@@ -135,25 +143,40 @@ def _in_place_cases():
     return {
         "timeline": (plotting.timeline, (events,), (events, ["trade", "security"], 2024, 2026)),
         "network": (network.alliance_network, (ties, 2025), (ties, 1995, "Japan")),
-        "cost calculator": (burden.cost_calculator, (defense, 566.0, 2022, 2.0, 2.0, 2027),
-                            (defense, 566.0, 2022, 5.0, 3.5, 2033, True)),
-        "tariff effect": (trade.tariff_effect, (tariffs.tariff_effect(15, 1.5, 1), marks),
-                          (tariffs.tariff_effect(90, 3, 0.5), marks)),
+        "cost calculator": (
+            burden.cost_calculator,
+            (defense, 566.0, 2022, 2.0, 2.0, 2027),
+            (defense, 566.0, 2022, 5.0, 3.5, 2033, True),
+        ),
+        "tariff effect": (
+            trade.tariff_effect,
+            (tariffs.tariff_effect(15, 1.5, 1), marks),
+            (tariffs.tariff_effect(90, 3, 0.5), marks),
+        ),
         "olson-zeckhauser": (burden.olson_zeckhauser, (0.25, 0.3, 0.3), (0.45, 0.6, 0.2)),
-        "win-sets (overlap, then none)": (trade.win_sets, (japan_ws, us_ws, 0.5, (15.0, "deal")),
-                                          (japan_ws, tlg.win_set("United States", 25, 40, "high"), 0.5,
-                                           (15.0, "deal"))),
+        "win-sets (overlap, then none)": (
+            trade.win_sets,
+            (japan_ws, us_ws, 0.5, (15.0, "deal")),
+            (japan_ws, tlg.win_set("United States", 25, 40, "high"), 0.5, (15.0, "deal")),
+        ),
         "security dilemma": (security_dilemma.dilemma, (sd.Alliance(),), (sd.Alliance(outside_options=0.9),)),
         "scenario scores": (scenarios.scenario_scores, (brief_world, ranges), (turned_out, ranges)),
         "calibration": (forecasting.calibration_chart, (probs, outcomes), ([0.1, 0.2, 0.9, 0.95], outcomes)),
-        "squared errors": (forecasting.squared_error_bars, (fc.score_table(probs, outcomes, list("abcd")),),
-                           (fc.score_table([0.2, 0.9, 0.6, 0.5], [1, 1, 0, 0], list("abcd")),)),
+        "squared errors": (
+            forecasting.squared_error_bars,
+            (fc.score_table(probs, outcomes, list("abcd")),),
+            (fc.score_table([0.2, 0.9, 0.6, 0.5], [1, 1, 0, 0], list("abcd")),),
+        ),
         "offers (a draft, then two rounds and a deal)": (
-            negotiation.offers_chart, ([], [], japan, us, None, actual, first),
-            ([first, later], [neg.offer(800, mix, 5.0), later], japan, us, later, actual)),
+            negotiation.offers_chart,
+            ([], [], japan, us, None, actual, first),
+            ([first, later], [neg.offer(800, mix, 5.0), later], japan, us, later, actual),
+        ),
         "offers (a deal, then a draft)": (
-            negotiation.offers_chart, ([first], [later], japan, us, later, actual), ([], [], japan, us, None, actual,
-                                                                                     later)),
+            negotiation.offers_chart,
+            ([first], [later], japan, us, later, actual),
+            ([], [], japan, us, None, actual, later),
+        ),
     }
 
 

@@ -5,8 +5,8 @@ import sys
 import pytest
 
 from alliancelab.cli import main
-from alliancelab.instructor import present
 from alliancelab.errors import AllianceLabError
+from alliancelab.instructor import present
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
 
 
@@ -15,13 +15,16 @@ def test_lesson_by_number_or_name(given):
     assert present.lesson_notebook(given) == NOTEBOOK_DIR / "02_burden_sharing.ipynb"
 
 
-@pytest.mark.parametrize("given, message", [
-    ("abc", "Give the lesson as its number"),
-    ("", "Give the lesson as its number"),
-    (True, "Give the lesson as its number"),
-    ("02_trade", "not '02_trade'"),
-    ("42", "There is no lesson 42"),
-])
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ("abc", "Give the lesson as its number"),
+        ("", "Give the lesson as its number"),
+        (True, "Give the lesson as its number"),
+        ("02_trade", "not '02_trade'"),
+        ("42", "There is no lesson 42"),
+    ],
+)
 def test_bad_lesson_is_a_clear_error(given, message):
     with pytest.raises(AllianceLabError, match=message):
         present.lesson_notebook(given)
@@ -35,8 +38,15 @@ def test_lesson_in_preparation_is_a_clear_error(tmp_path):
 def test_voila_command_hides_code_and_tracebacks():
     path = NOTEBOOK_DIR / "02_burden_sharing.ipynb"
     assert present.voila_command(path, port=8900, open_browser=False) == [
-        sys.executable, "-m", "voila", str(path), "--strip_sources=True", "--show_tracebacks=False",
-        "--Voila.port=8900", "--no-browser"]
+        sys.executable,
+        "-m",
+        "voila",
+        str(path),
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--Voila.port=8900",
+        "--no-browser",
+    ]
 
 
 @pytest.mark.parametrize("port", [0, 70000])

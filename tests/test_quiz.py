@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from alliancelab.data import DATA_DIR
 from alliancelab.errors import AllianceLabError
 from alliancelab.instructor import quiz
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
-from alliancelab.data import DATA_DIR
 
 LESSON_NUMBERS = quiz.available()
 ALL = [(n, q) for n in LESSON_NUMBERS for q in quiz.load(n)["questions"]]
@@ -63,8 +63,11 @@ def test_each_data_source_names_exactly_one_row_and_supports_numerical_answers(l
     for source in question["sources"]:
         if "table" not in source:
             continue
-        matches = [row for row in rows(source["table"])
-                   if all(row[column] == str(value) for column, value in source["match"].items())]
+        matches = [
+            row
+            for row in rows(source["table"])
+            if all(row[column] == str(value) for column, value in source["match"].items())
+        ]
         assert len(matches) == 1, f"{question['id']}: {source} matches {len(matches)} rows"
         if "column" in source:
             assert question["type"] == "numerical"
@@ -86,38 +89,77 @@ def test_fact_questions_cite_data(lesson, question):
 
 # --- GIFT ------------------------------------------------------------------------------------------------
 
+
 def test_gift_escape_on_tricky_text():
     text = "Ratio 1:2 = {half}? ~approx #3 a\\b\nnext"
     assert quiz.gift_escape(text) == "Ratio 1\\:2 \\= \\{half\\}? \\~approx \\#3 a\\\\b\\nnext"
 
 
 def test_gift_escape_leaves_ordinary_text_alone():
-    assert quiz.gift_escape("Japan's 15% tariff (2025) - 'new golden age'") == \
-        "Japan's 15% tariff (2025) - 'new golden age'"
+    assert (
+        quiz.gift_escape("Japan's 15% tariff (2025) - 'new golden age'")
+        == "Japan's 15% tariff (2025) - 'new golden age'"
+    )
 
 
-SAMPLE = {"lesson": 2, "title": "Sample: tricky {text}", "questions": [
-    {"id": "s-1", "type": "mc", "kind": "concept", "question": "Pick x = 1: which?",
-     "choices": ["a=b", "c~d"], "answer": "a=b", "explanation": "Because #1.",
-     "sources": [{"lesson": "02_burden_sharing.ipynb", "section": "## Key terms"}]},
-    {"id": "s-2", "type": "tf", "kind": "concept", "question": "True?", "answer": False, "explanation": "No.",
-     "sources": [{"lesson": "02_burden_sharing.ipynb", "section": "## Key terms"}]},
-    {"id": "s-3", "type": "numerical", "kind": "fact", "question": "How much?", "answer": 9.04, "tolerance": 0.005,
-     "unit": "trillion yen", "explanation": "Row.",
-     "sources": [{"table": "defense_spending", "match": {"fiscal_year": "FY2026", "series": "budget_initial"}}]},
-    {"id": "s-4", "type": "short", "kind": "concept", "question": "Name it.", "answers": ["win-set", "win set"],
-     "explanation": "Putnam.",
-     "sources": [{"lesson": "03_trade_and_economic_security.ipynb", "section": "## Key terms"}]},
-]}
+SAMPLE = {
+    "lesson": 2,
+    "title": "Sample: tricky {text}",
+    "questions": [
+        {
+            "id": "s-1",
+            "type": "mc",
+            "kind": "concept",
+            "question": "Pick x = 1: which?",
+            "choices": ["a=b", "c~d"],
+            "answer": "a=b",
+            "explanation": "Because #1.",
+            "sources": [{"lesson": "02_burden_sharing.ipynb", "section": "## Key terms"}],
+        },
+        {
+            "id": "s-2",
+            "type": "tf",
+            "kind": "concept",
+            "question": "True?",
+            "answer": False,
+            "explanation": "No.",
+            "sources": [{"lesson": "02_burden_sharing.ipynb", "section": "## Key terms"}],
+        },
+        {
+            "id": "s-3",
+            "type": "numerical",
+            "kind": "fact",
+            "question": "How much?",
+            "answer": 9.04,
+            "tolerance": 0.005,
+            "unit": "trillion yen",
+            "explanation": "Row.",
+            "sources": [{"table": "defense_spending", "match": {"fiscal_year": "FY2026", "series": "budget_initial"}}],
+        },
+        {
+            "id": "s-4",
+            "type": "short",
+            "kind": "concept",
+            "question": "Name it.",
+            "answers": ["win-set", "win set"],
+            "explanation": "Putnam.",
+            "sources": [{"lesson": "03_trade_and_economic_security.ipynb", "section": "## Key terms"}],
+        },
+    ],
+}
 
 
 def test_gift_output_for_each_question_type_is_exact():
     lines = [line for line in quiz.to_gift(SAMPLE).splitlines() if line.startswith("::")]
-    assert lines[0] == ("::s-1::Pick x \\= 1\\: which? {=a\\=b ~c\\~d ####Because \\#1. Source\\: "
-                        "notebooks/02_burden_sharing.ipynb, section \"Key terms\".}")
+    assert lines[0] == (
+        "::s-1::Pick x \\= 1\\: which? {=a\\=b ~c\\~d ####Because \\#1. Source\\: "
+        'notebooks/02_burden_sharing.ipynb, section "Key terms".}'
+    )
     assert lines[1].startswith("::s-2::True? {F ####No.")
-    assert lines[2].startswith("::s-3::How much? (Answer in trillion yen.) {#9.04:0.005 ####Row. Source\\: "
-                               "data/defense_spending.csv, row fiscal_year \\= FY2026")
+    assert lines[2].startswith(
+        "::s-3::How much? (Answer in trillion yen.) {#9.04:0.005 ####Row. Source\\: "
+        "data/defense_spending.csv, row fiscal_year \\= FY2026"
+    )
     assert lines[3].startswith("::s-4::Name it. {=win-set =win set ####Putnam.")
 
 
@@ -139,6 +181,7 @@ def test_gift_export_has_one_well_formed_question_per_quiz_item(lesson):
 
 
 # --- Markdown --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lesson", LESSON_NUMBERS)
 def test_markdown_has_questions_then_an_answer_key_with_sources(lesson):
@@ -166,6 +209,7 @@ def test_markdown_answer_key_gives_letters_and_true_false():
 
 # --- bad inputs ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lesson", [99, -1, 2.0, "2", True, None])
 def test_unknown_lesson_lists_the_choices(lesson):
     with pytest.raises(AllianceLabError, match=r"(Choose one of|Quizzes exist for lessons): 0, 1, 2"):
@@ -184,19 +228,24 @@ def broken(change):
     return bad
 
 
-@pytest.mark.parametrize("change,message", [
-    (lambda q: q["questions"][0].update(answer="z"), "not one of its choices"),
-    (lambda q: q["questions"][0].update(choices=["a=b"]), "at least two"),
-    (lambda q: q["questions"][1].update(answer="yes"), "true or false"),
-    (lambda q: q["questions"][2].update(tolerance=-1), "0 or more"),
-    (lambda q: q["questions"][2].update(answer=float("nan")), "finite number"),
-    (lambda q: q["questions"][3].update(answers=[]), "accepted answers"),
-    (lambda q: q["questions"][3].update(type="essay"), "unknown type"),
-    (lambda q: q["questions"][1].update(id="s-1"), "used twice"),
-    (lambda q: q["questions"][2].update(sources=[{"lesson": "02_burden_sharing.ipynb", "section": "x"}]),
-     "must cite a row"),
-    (lambda q: q.pop("questions"), "missing questions"),
-])
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (lambda q: q["questions"][0].update(answer="z"), "not one of its choices"),
+        (lambda q: q["questions"][0].update(choices=["a=b"]), "at least two"),
+        (lambda q: q["questions"][1].update(answer="yes"), "true or false"),
+        (lambda q: q["questions"][2].update(tolerance=-1), "0 or more"),
+        (lambda q: q["questions"][2].update(answer=float("nan")), "finite number"),
+        (lambda q: q["questions"][3].update(answers=[]), "accepted answers"),
+        (lambda q: q["questions"][3].update(type="essay"), "unknown type"),
+        (lambda q: q["questions"][1].update(id="s-1"), "used twice"),
+        (
+            lambda q: q["questions"][2].update(sources=[{"lesson": "02_burden_sharing.ipynb", "section": "x"}]),
+            "must cite a row",
+        ),
+        (lambda q: q.pop("questions"), "missing questions"),
+    ],
+)
 def test_malformed_quiz_is_rejected_with_a_clear_message(change, message):
     with pytest.raises(AllianceLabError, match=message):
         quiz.check(broken(change), "sample.json")

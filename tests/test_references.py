@@ -40,8 +40,14 @@ def test_bibliography_has_at_least_25_full_entries():
 
 def test_primary_sources_link_to_official_sites():
     entries = references.bibliography()
-    official = {"treaty1960": "mofa.go.jp", "nss2022": "cas.go.jp", "whitehouse2025": "whitehouse.gov",
-                "eo14345": "federalregister.gov", "scotus2026": "supremecourt.gov", "nath2024": "cbgabd.org"}
+    official = {
+        "treaty1960": "mofa.go.jp",
+        "nss2022": "cas.go.jp",
+        "whitehouse2025": "whitehouse.gov",
+        "eo14345": "federalregister.gov",
+        "scotus2026": "supremecourt.gov",
+        "nath2024": "cbgabd.org",
+    }
     for key, domain in official.items():
         assert domain in entries[key]["url"], key
 
@@ -51,8 +57,11 @@ def test_cited_keys_are_found_in_order_once():
     assert references.cited_keys(text) == ["cha2009", "lind2004", "samuels2007"]
 
 
-@pytest.mark.parametrize("path", LESSON_FILES + [ROOT / "README.md", GLOSSARY]
-                         + sorted((ROOT / "instructors").glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    LESSON_FILES + [ROOT / "README.md", GLOSSARY] + sorted((ROOT / "instructors").glob("*.md")),
+    ids=lambda p: p.name,
+)
 def test_every_cited_key_is_in_the_bibliography(path):
     missing = set(references.cited_keys(_text(path))) - set(references.bibliography())
     assert not missing, f"{path.name} cites keys missing from references.bib: {sorted(missing)}"
@@ -69,9 +78,12 @@ def test_every_lesson_ends_with_readings_and_cites_by_key():
 def test_reference_formats_articles_books_and_primary_sources():
     assert references.reference("snyder1984") == (
         'Snyder, Glenn H. (1984). "The Security Dilemma in Alliance Politics". *World Politics* 36(4): 461–495. '
-        "[`snyder1984`]")
-    assert "*After Hegemony: Cooperation and Discord in the World Political Economy*. Princeton, NJ: Princeton " \
-           "University Press." in references.reference("keohane1984")
+        "[`snyder1984`]"
+    )
+    assert (
+        "*After Hegemony: Cooperation and Discord in the World Political Economy*. Princeton, NJ: Princeton "
+        "University Press." in references.reference("keohane1984")
+    )
     assert references.reference("naim2009").startswith("Naím, Moisés (2009).")
     assert "<https://www.supremecourt.gov/opinions/25pdf/24-1287_4gcj.pdf>" in references.reference("scotus2026")
     with pytest.raises(AllianceLabError, match="No entry 'nobody1999'"):
@@ -104,8 +116,12 @@ def test_glossary_defines_each_term_once_and_links_a_lesson():
 
 def test_glossary_romanises_and_glosses_japanese_terms():
     japanese = {row[1].split(" ")[0]: row for row in _glossary_rows() if row[1]}
-    for script, romaji in [("思いやり予算", "omoiyari yosan"), ("存立危機事態", "sonritsu kiki jitai"),
-                           ("同盟強靱化予算", "dōmei kyōjinka yosan"), ("外圧", "gaiatsu")]:
+    for script, romaji in [
+        ("思いやり予算", "omoiyari yosan"),
+        ("存立危機事態", "sonritsu kiki jitai"),
+        ("同盟強靱化予算", "dōmei kyōjinka yosan"),
+        ("外圧", "gaiatsu"),
+    ]:
         assert romaji in japanese[script][1], script
     for term, script, _, _ in _glossary_rows():
         if script and not script.startswith("環太平洋"):

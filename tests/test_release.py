@@ -11,11 +11,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from install_support import build_wheel, execute_notebook, install_outside, run
 
 from alliancelab.cli import main
 from alliancelab.errors import AllianceLabError
 from alliancelab.instructor import release
-from install_support import build_wheel, execute_notebook, install_outside, run
 
 ROOT = Path(__file__).resolve().parent.parent
 REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
@@ -26,8 +26,12 @@ TOOLS = ("nbgrader", "voila", "nbval", "pytest", "playwright", "hypothesis")
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
     folder = tmp_path_factory.mktemp("release") / "class"
-    env = dict(GIT_AUTHOR_NAME="Instructor", GIT_AUTHOR_EMAIL="i@example.edu", GIT_COMMITTER_NAME="Instructor",
-               GIT_COMMITTER_EMAIL="i@example.edu")
+    env = dict(
+        GIT_AUTHOR_NAME="Instructor",
+        GIT_AUTHOR_EMAIL="i@example.edu",
+        GIT_COMMITTER_NAME="Instructor",
+        GIT_COMMITTER_EMAIL="i@example.edu",
+    )
     old = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     try:
@@ -64,11 +68,20 @@ def text_files(folder: Path):
 
 def test_the_tree_has_the_student_parts_and_nothing_else(out):
     top = {p.name for p in out.iterdir()}
-    assert {"notebooks", "exercises", "data", "alliancelab", "pyproject.toml", "environment.yml", "postBuild",
-            "README.md"} <= top
+    assert {
+        "notebooks",
+        "exercises",
+        "data",
+        "alliancelab",
+        "pyproject.toml",
+        "environment.yml",
+        "postBuild",
+        "README.md",
+    } <= top
     assert not top & {"solutions", "instructors", "tests", "benchmarks", "Makefile"}
-    assert sorted(p.name for p in (out / "exercises").glob("*.ipynb")) == \
-        sorted(p.name for p in (ROOT / "solutions").glob("*.ipynb"))
+    assert sorted(p.name for p in (out / "exercises").glob("*.ipynb")) == sorted(
+        p.name for p in (ROOT / "solutions").glob("*.ipynb")
+    )
 
 
 def test_no_solution_or_hidden_test_line_in_the_tree(out):
@@ -76,18 +89,26 @@ def test_no_solution_or_hidden_test_line_in_the_tree(out):
     so they ship, and some compute the expected value with the same line as the model solution."""
     secrets = secret_lines()
     assert len(secrets) > 50  # the check has something to find
-    content = [p for p in text_files(out) if p.suffix in (".ipynb", ".py", ".md", ".txt", ".csv", ".json")
-               and "alliancelab" not in p.relative_to(out).parts]
+    content = [
+        p
+        for p in text_files(out)
+        if p.suffix in (".ipynb", ".py", ".md", ".txt", ".csv", ".json")
+        and "alliancelab" not in p.relative_to(out).parts
+    ]
     leaks = {str(p.relative_to(out)): lines_of(p) & secrets for p in content}
     assert not {k: v for k, v in leaks.items() if v}
 
 
 def test_no_quiz_or_answer_key_in_the_tree(out):
     assert not [p for p in out.rglob("*") if "quizzes" in p.parts]
-    questions = [q for path in (ROOT / "instructors" / "quizzes").glob("*.json")
-                 for q in json.loads(path.read_text(encoding="utf-8"))["questions"]]
-    public = "\n".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "notebooks").glob("*.ipynb"),
-                                                              *(ROOT / "data").glob("*.csv")])
+    questions = [
+        q
+        for path in (ROOT / "instructors" / "quizzes").glob("*.json")
+        for q in json.loads(path.read_text(encoding="utf-8"))["questions"]
+    ]
+    public = "\n".join(
+        p.read_text(encoding="utf-8") for p in [*(ROOT / "notebooks").glob("*.ipynb"), *(ROOT / "data").glob("*.csv")]
+    )
     keys = [q["id"] for q in questions] + [q["explanation"] for q in questions if q["explanation"] not in public]
     assert len(keys) > len(questions)
     everything = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in text_files(out))

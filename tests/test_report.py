@@ -64,8 +64,10 @@ def test_most_common_wrong_answers(gradebook):
 def test_only_the_top_three_wrong_answers_are_kept(tmp_path):
     path = tmp_path / "g.csv"
     answers = ["1", "2", "2", "3", "3", "3", "4", "4", "4", "4"]
-    path.write_text(HEADER + "\n" + "".join(f"s{i}.ipynb,01.1,0,1,incorrect,{a},No.\n"
-                                            for i, a in enumerate(answers)), encoding="utf-8")
+    path.write_text(
+        HEADER + "\n" + "".join(f"s{i}.ipynb,01.1,0,1,incorrect,{a},No.\n" for i, a in enumerate(answers)),
+        encoding="utf-8",
+    )
     assert summarise(path).loc["01.1", "wrong_answers"] == [("4", 4), ("3", 3), ("2", 2)]
 
 
@@ -118,21 +120,28 @@ def test_figure_and_its_alt_text(gradebook, tmp_path):
 
 def test_unmarked_written_task_is_left_out_of_the_figure(tmp_path):
     path = tmp_path / "g.csv"
-    path.write_text(HEADER + "\na.ipynb,00.1,1,1,correct,1,ok\na.ipynb,00.6,,3,manual,,mark by hand\n", encoding="utf-8")
+    path.write_text(
+        HEADER + "\na.ipynb,00.1,1,1,correct,1,ok\na.ipynb,00.6,,3,manual,,mark by hand\n", encoding="utf-8"
+    )
     chart = mean_scores_chart(summarise(path), "g.csv", 1)
     assert len(chart.figure.axes[0].patches) == 1
     assert "Not shown (not marked yet): 00.6." in chart.alt
     assert "nothing stands out" in report(path, tmp_path / "r").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content, message", [
-    ("", "is empty"),
-    (HEADER + "\n", "has a header but no rows"),
-    ("name,score\nx,1\n", "expected the columns submission,task,points,max_points,status,answer,feedback, "
-                           "found name,score"),
-    (HEADER + "\na.ipynb,00.1,lots,1,correct,1,ok\n", "points must be a number, found 'lots' (line 2)"),
-    (HEADER + "\na.ipynb,00.1,1,,correct,1,ok\n", "max_points must be a number, found '' (line 2)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "is empty"),
+        (HEADER + "\n", "has a header but no rows"),
+        (
+            "name,score\nx,1\n",
+            "expected the columns submission,task,points,max_points,status,answer,feedback, found name,score",
+        ),
+        (HEADER + "\na.ipynb,00.1,lots,1,correct,1,ok\n", "points must be a number, found 'lots' (line 2)"),
+        (HEADER + "\na.ipynb,00.1,1,,correct,1,ok\n", "max_points must be a number, found '' (line 2)"),
+    ],
+)
 def test_bad_gradebooks_are_refused_with_the_reason(tmp_path, content, message):
     path = tmp_path / "gradebook.csv"
     path.write_text(content, encoding="utf-8")

@@ -20,13 +20,13 @@ def at(**changes):
 
 # --- model: known values -------------------------------------------------------------------------
 
+
 def test_brief_preset_scores_worked_by_hand():
     # positions: us_commitment -0.5, china +0.5, trade +0.5, multilateralism -0.5, korea +0.5
     # trilateral: (-2)(-0.5) + 2(0.5) + 1(0.5) + 0 + 2(0.5) = 1 + 1 + 0.5 + 1 = 3.5
     # alliance:   2(-0.5) + (-2)(0.5) + (-1)(0.5) + 1(-0.5) + 1(0.5) = -1 - 1 - 0.5 - 0.5 + 0.5 = -2.5
     scores = model.scores(model.positions(model.PRESETS[BRIEF]))
-    assert scores.to_dict() == {"trilateral": 3.5, "bridge": 1.5, "multilateral": 2.0, "hedge": 2.5,
-                                "alliance": -2.5}
+    assert scores.to_dict() == {"trilateral": 3.5, "bridge": 1.5, "multilateral": 2.0, "hedge": 2.5, "alliance": -2.5}
     assert model.leaders(scores) == ["trilateral"]
 
 
@@ -44,8 +44,13 @@ def test_one_assumption_adds_exactly_weight_times_position():
 
 
 def test_score_range_is_sum_of_absolute_weights():
-    assert model.score_range().to_dict() == {"trilateral": 7.0, "bridge": 5.0, "multilateral": 4.0,
-                                             "hedge": 5.0, "alliance": 7.0}
+    assert model.score_range().to_dict() == {
+        "trilateral": 7.0,
+        "bridge": 5.0,
+        "multilateral": 4.0,
+        "hedge": 5.0,
+        "alliance": 7.0,
+    }
 
 
 def test_custom_weights_change_the_answer():
@@ -88,8 +93,10 @@ def test_weights_table_shows_every_weight():
 
 # --- model: invariants ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("levels", [dict.fromkeys(model.ASSUMPTIONS, name) for name in model.LEVELS]
-                         + list(model.PRESETS.values()))
+
+@pytest.mark.parametrize(
+    "levels", [dict.fromkeys(model.ASSUMPTIONS, name) for name in model.LEVELS] + list(model.PRESETS.values())
+)
 def test_scores_stay_within_their_range(levels):
     scores = model.scores(model.positions(levels))
     limits = model.score_range()
@@ -119,16 +126,20 @@ def test_raising_an_assumption_moves_scores_by_the_sign_of_their_weight():
 
 # --- model: bad inputs ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("values, message", [
-    (at(us_commitment=1.5), "us_commitment must be between -1 and 1, got 1.5"),
-    (at(us_commitment=float("nan")), "us_commitment must be a finite number, got nan"),
-    (at(trade_pressure=float("inf")), "trade_pressure must be a finite number, got inf"),
-    (at(trade_pressure="high"), "trade_pressure must be a number, got 'high'"),
-    (at(trade_pressure=True), "trade_pressure must be a number"),
-    ({k: v for k, v in NEUTRAL.items() if k != "korea_alignment"}, "Missing assumption 'korea_alignment'"),
-    (at(oil_price=0.5), "Unknown assumption 'oil_price'"),
-    ([0.0] * 5, "Expected a dict of assumption -> position, got list"),
-])
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        (at(us_commitment=1.5), "us_commitment must be between -1 and 1, got 1.5"),
+        (at(us_commitment=float("nan")), "us_commitment must be a finite number, got nan"),
+        (at(trade_pressure=float("inf")), "trade_pressure must be a finite number, got inf"),
+        (at(trade_pressure="high"), "trade_pressure must be a number, got 'high'"),
+        (at(trade_pressure=True), "trade_pressure must be a number"),
+        ({k: v for k, v in NEUTRAL.items() if k != "korea_alignment"}, "Missing assumption 'korea_alignment'"),
+        (at(oil_price=0.5), "Unknown assumption 'oil_price'"),
+        ([0.0] * 5, "Expected a dict of assumption -> position, got list"),
+    ],
+)
 def test_bad_positions_are_refused_with_a_clear_message(values, message):
     with pytest.raises(AllianceLabError) as err:
         model.scores(values)
@@ -151,6 +162,7 @@ def test_bad_level_and_bad_weights_are_refused():
 
 
 # --- figures ---------------------------------------------------------------------------------------
+
 
 def test_scores_chart_labels_and_alt_text_follow_the_model():
     scores = model.scores(model.positions(model.PRESETS[LATER]))

@@ -17,21 +17,30 @@ def claims():
 def toy(rows):
     """A small claims table: (claim_id, kind, verdict, date_observed, source_url)."""
     return pd.DataFrame(rows, columns=["claim_id", "kind", "verdict", "date_observed", "source_url"]).assign(
-        date_observed=lambda t: pd.to_datetime(t["date_observed"]), claim_text="a claim", source_title="X",
-        evidence="what happened")
+        date_observed=lambda t: pd.to_datetime(t["date_observed"]),
+        claim_text="a claim",
+        source_title="X",
+        evidence="what happened",
+    )
 
 
-TOY = toy([("C01", "fact", "accurate", None, "https://a"), ("C02", "fact", "inaccurate", None, "https://b"),
-           ("C04", "forecast", "came true", "2025-03-01", "https://c"),
-           ("C05", "forecast", "did not come true", "2025-01-01", "https://d"),
-           ("C06", "forecast", "partly came true", "2025-02-01", "https://e"),
-           ("C07", "forecast", "too early", None, "https://f"),
-           ("C08", "implied forecast", "came true", "2025-04-01", "https://g"),
-           ("C09", "recommendation", "not taken up", "2025-05-01", "https://h"),
-           ("C10", "observation", "partly accurate", None, "https://i")])
+TOY = toy(
+    [
+        ("C01", "fact", "accurate", None, "https://a"),
+        ("C02", "fact", "inaccurate", None, "https://b"),
+        ("C04", "forecast", "came true", "2025-03-01", "https://c"),
+        ("C05", "forecast", "did not come true", "2025-01-01", "https://d"),
+        ("C06", "forecast", "partly came true", "2025-02-01", "https://e"),
+        ("C07", "forecast", "too early", None, "https://f"),
+        ("C08", "implied forecast", "came true", "2025-04-01", "https://g"),
+        ("C09", "recommendation", "not taken up", "2025-05-01", "https://h"),
+        ("C10", "observation", "partly accurate", None, "https://i"),
+    ]
+)
 
 
 # --- model -----------------------------------------------------------------------------------------
+
 
 def test_verdict_counts_list_every_verdict_with_zeros():
     counts = model.verdict_counts(TOY).set_index(["kind", "verdict"])["claims"]
@@ -80,8 +89,14 @@ def test_facts_sorted_best_first_and_forecasts_by_date_with_outcomes():
 
 def test_recommendations_table_says_whether_taken_up_and_the_result(claims):
     table = model.recommendations(TOY)
-    assert table.columns.tolist() == ["claim_id", "recommendation", "taken_up", "result", "date_observed",
-                                      "source_title"]
+    assert table.columns.tolist() == [
+        "claim_id",
+        "recommendation",
+        "taken_up",
+        "result",
+        "date_observed",
+        "source_title",
+    ]
     assert table["claim_id"].tolist() == ["C09"] and table["taken_up"].tolist() == ["not taken up"]
     real = model.recommendations(claims)
     assert real["claim_id"].tolist() == ["C31", "C29"]  # taken up before partly taken up
@@ -96,8 +111,10 @@ def test_kind_table_rejects_an_unknown_kind():
 def test_gaps_report_missing_ids_dates_and_too_early():
     problems = model.gaps(TOY)
     assert problems.to_dict("records") == [
-        {"claim_id": "C03", "problem": "no row: the id is missing from the table (a claim was dropped or never "
-                                       "sourced)"},
+        {
+            "claim_id": "C03",
+            "problem": "no row: the id is missing from the table (a claim was dropped or never sourced)",
+        },
         {"claim_id": "C07", "problem": "too early to judge"},
     ]
     undated = toy([("C01", "forecast", "came true", None, None)])
@@ -109,31 +126,44 @@ def test_the_real_table_lacks_c17_the_ipef_forecast(claims):
     assert "C17" in set(problems["claim_id"])
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("MOFA press release (2017-11-12)", "official"),
-    ("US Embassy Tokyo, Japan Media Highlights summarising Yomiuri: PM Abe (2016-08-28)", "repost or summary"),
-    ("Jiji Press via Nippon.com (2025-02-08)", "agency or newspaper copy on another site"),
-    ("Kyodo via OANA (2025-03-07)", "agency or newspaper copy on another site"),
-    ("Nikkei Asia, as reposted on eforum2025.blogspot.com", "repost or summary"),
-    ("The Japan Times (2025-09-07)", "original outlet"),
-    ("", "no source"),
-    (None, "no source"),
-])
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("MOFA press release (2017-11-12)", "official"),
+        ("US Embassy Tokyo, Japan Media Highlights summarising Yomiuri: PM Abe (2016-08-28)", "repost or summary"),
+        ("Jiji Press via Nippon.com (2025-02-08)", "agency or newspaper copy on another site"),
+        ("Kyodo via OANA (2025-03-07)", "agency or newspaper copy on another site"),
+        ("Nikkei Asia, as reposted on eforum2025.blogspot.com", "repost or summary"),
+        ("The Japan Times (2025-09-07)", "original outlet"),
+        ("", "no source"),
+        (None, "no source"),
+    ],
+)
 def test_source_kind_sorts_titles(title, kind):
     assert model.source_kind(title) == kind
 
 
 def test_source_audit_finds_replaced_and_weak_sources():
-    table = pd.DataFrame({"source_title": ["Jiji Press via Nippon.com (2025)", "Daily Sabah (2022)", "Blog (2025)"],
-                          "note": ["Replaces TASS.", "Replaces UrduPoint/Sputnik as main source. More.",
-                                   "Only a blog repost was found."]})
+    table = pd.DataFrame(
+        {
+            "source_title": ["Jiji Press via Nippon.com (2025)", "Daily Sabah (2022)", "Blog (2025)"],
+            "note": [
+                "Replaces TASS.",
+                "Replaces UrduPoint/Sputnik as main source. More.",
+                "Only a blog repost was found.",
+            ],
+        }
+    )
     audit = model.source_audit(table)
     assert audit["replaced"].tolist()[:2] == ["TASS", "UrduPoint/Sputnik as main source"]
     assert pd.isna(audit["replaced"].iloc[2])
     assert audit["weak_copy"].tolist() == [False, False, True]
-    assert model.source_audit(pd.DataFrame({"source_title": ["Reuters via 1lurer.am"],
-                                            "note": ["Replaces Reuters via 1lurer.am."]}))["replaced"].iloc[0] \
+    assert (
+        model.source_audit(
+            pd.DataFrame({"source_title": ["Reuters via 1lurer.am"], "note": ["Replaces Reuters via 1lurer.am."]})
+        )["replaced"].iloc[0]
         == "Reuters via 1lurer.am"
+    )
 
 
 def test_source_audit_of_the_real_claims_names_replaced_sources(claims):
@@ -143,8 +173,9 @@ def test_source_audit_of_the_real_claims_names_replaced_sources(claims):
     assert model.source_kind_counts(claims).sum() == len(claims)
 
 
-@pytest.mark.parametrize("call", [model.verdict_counts, model.facts, model.forecasts, model.recommendations,
-                                  model.gaps])
+@pytest.mark.parametrize(
+    "call", [model.verdict_counts, model.facts, model.forecasts, model.recommendations, model.gaps]
+)
 def test_functions_need_the_claims_table(call):
     with pytest.raises(AllianceLabError, match="brief_claims"):
         call(pd.DataFrame({"claim_id": ["C01"]}))
@@ -158,6 +189,7 @@ def test_source_audit_needs_a_source_title_column():
 
 
 # --- figures ---------------------------------------------------------------------------------------
+
 
 def test_verdict_chart_alt_text_follows_the_counts(claims):
     chart = plots.verdict_counts(claims)
@@ -175,8 +207,10 @@ def test_verdict_chart_alt_text_follows_the_counts(claims):
 
 def test_verdict_chart_changes_with_the_data():
     assert "2 facts (1 accurate, 0 partly accurate, 1 inaccurate)" in plots.verdict_counts(TOY).alt
-    assert "4 forecasts (1 came true, 1 partly came true, 1 did not come true, 1 too early)" in \
-        plots.verdict_counts(TOY).alt
+    assert (
+        "4 forecasts (1 came true, 1 partly came true, 1 did not come true, 1 too early)"
+        in plots.verdict_counts(TOY).alt
+    )
     assert "1 implied forecasts (1 came true, 0 partly came true" in plots.verdict_counts(TOY).alt
 
 

@@ -18,6 +18,7 @@ JAPAN = sd.Alliance()
 
 # --- model: known values computed by hand ---------------------------------------------------------------
 
+
 def test_risks_at_known_points():
     # abandonment = 0.7 * (1 - 0.6) * (1 - c); entrapment = 0.15 * c**2
     assert sd.abandonment_risk(0, JAPAN) == pytest.approx(0.28)
@@ -71,15 +72,19 @@ def test_curves_accept_arrays_and_have_the_right_shape():
 
 # --- model: bad arguments -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"threat": 1.5}, "threat (threat level) must be between 0 and 1, got 1.5"),
-    ({"dependence": -0.1}, "dependence (dependence on the patron) must be between 0 and 1"),
-    ({"reliability": math.nan}, "reliability (patron's reliability) must be a finite number, got nan"),
-    ({"outside_options": math.inf}, "must be a finite number, got inf"),
-    ({"threat": "high"}, "threat (threat level) must be a number, got 'high'"),
-    ({"threat": True}, "got True"),
-    ({"patron_conflict": 0}, "patron_conflict (patron's own conflicts) must be greater than 0"),
-])
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"threat": 1.5}, "threat (threat level) must be between 0 and 1, got 1.5"),
+        ({"dependence": -0.1}, "dependence (dependence on the patron) must be between 0 and 1"),
+        ({"reliability": math.nan}, "reliability (patron's reliability) must be a finite number, got nan"),
+        ({"outside_options": math.inf}, "must be a finite number, got inf"),
+        ({"threat": "high"}, "threat (threat level) must be a number, got 'high'"),
+        ({"threat": True}, "got True"),
+        ({"patron_conflict": 0}, "patron_conflict (patron's own conflicts) must be greater than 0"),
+    ],
+)
 def test_bad_parameters_are_refused_with_a_clear_message(kwargs, message):
     with pytest.raises(AllianceLabError) as err:
         sd.Alliance(**kwargs)
@@ -102,6 +107,7 @@ def test_bad_commitments_and_arguments():
 
 
 # --- figures --------------------------------------------------------------------------------------------
+
 
 def test_dilemma_figure_has_title_labels_three_curves_and_the_optimum():
     chart = plots.dilemma(JAPAN)
@@ -175,8 +181,10 @@ def test_moving_outside_options_redraws_and_explains_the_change():
     explorer.sliders["outside_options"].value = 0.6
     assert explorer.image() != before
     assert "Best commitment for Japan: <b>0.30</b>" in explorer.status.value
-    assert "Japan's best commitment falls from 0.60 to 0.30 as its outside options grow (from 0.20 to 0.60)" \
+    assert (
+        "Japan's best commitment falls from 0.60 to 0.30 as its outside options grow (from 0.20 to 0.60)"
         in explorer.status.value
+    )
 
 
 def test_threat_slider_raises_the_optimum():

@@ -21,7 +21,7 @@ def test_every_try_this_is_followed_by_a_folded_answer(path):
     prompts = [i for i, text in enumerate(cells) if "*Try this" in text]
     assert prompts, "a lesson has at least one Try this"
     for i in prompts:
-        following = next((text for text in cells[i + 1:] if "Try this" in text), "")
+        following = next((text for text in cells[i + 1 :] if "Try this" in text), "")
         assert following.startswith("<details><summary><b>Answer to <i>Try this</i></b>"), cells[i][:80]
         assert following.rstrip().endswith("</details>")
 

@@ -31,15 +31,18 @@ def test_a_wrong_share_is_wrong_and_gets_a_hint():
     assert result.correct is False and "Hint 1" in result.message
 
 
-@pytest.mark.parametrize("answer, message", [
-    ({"coding": coding(C12="prediction"), "agreement": 0.8}, "'prediction' is not a kind"),
-    ({"coding": coding(C12=["fact"]), "agreement": 0.8}, "is not a kind"),
-    ({"coding": {"C12": "fact"}, "agreement": 0.2}, "one kind for each of"),
-    ({"coding": MODULE, "agreement": 80}, "between 0 and 1"),
-    ({"coding": MODULE, "agreement": True}, "between 0 and 1"),
-    ({"coding": MODULE}, "two keys"),
-    ("fact, forecast", "two keys"),
-])
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        ({"coding": coding(C12="prediction"), "agreement": 0.8}, "'prediction' is not a kind"),
+        ({"coding": coding(C12=["fact"]), "agreement": 0.8}, "is not a kind"),
+        ({"coding": {"C12": "fact"}, "agreement": 0.2}, "one kind for each of"),
+        ({"coding": MODULE, "agreement": 80}, "between 0 and 1"),
+        ({"coding": MODULE, "agreement": True}, "between 0 and 1"),
+        ({"coding": MODULE}, "two keys"),
+        ("fact, forecast", "two keys"),
+    ],
+)
 def test_malformed_answers_get_a_clear_message(answer, message):
     result = check("06.5", answer)
     assert result.correct is False and message in result.message

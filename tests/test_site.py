@@ -11,8 +11,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from alliancelab.instructor import site
 from alliancelab.errors import AllianceLabError
+from alliancelab.instructor import site
 from alliancelab.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,12 +129,17 @@ def test_no_solution_text_in_the_site(built):
         pytest.skip("no solutions/ folder: nothing that could leak")
     public = published_text()
     # A line that is also in a lesson or in the exercise itself (an import, a stub) is not a secret.
-    secret = {line for path in solutions for line in solution_lines(path)
-              if len(line) >= 8 and json.dumps(line)[1:-1] not in public}
+    secret = {
+        line
+        for path in solutions
+        for line in solution_lines(path)
+        if len(line) >= 8 and json.dumps(line)[1:-1] not in public
+    }
     assert secret, "the solutions hold no solution lines: check the markers"
     _, _, parsed = built
-    leaked = {f"{page.name}: {line}" for page, content in parsed.items()
-              for line in secret if line in "".join(content.text)}
+    leaked = {
+        f"{page.name}: {line}" for page, content in parsed.items() for line in secret if line in "".join(content.text)
+    }
     assert leaked == set()
 
 

@@ -8,8 +8,12 @@ from alliancelab import skip_iri_grammar
 
 def imported_after(code: str) -> set[str]:
     """Module names loaded in a fresh interpreter (no pytest plugin) after running ``code``."""
-    out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return set(out.stdout.split())
 
 

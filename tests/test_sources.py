@@ -17,10 +17,16 @@ URL_COLUMNS = ("source_url", "resolution_url")
 #: Emptied once those branches are merged; a new row on a listed domain is never added here.
 KNOWN_MIRROR_EXCEPTIONS = {
     ("brief_claims", "https://ca.news.yahoo.com/railing-against-inflation-trump-floats-155736444.html"),
-    ("events", "https://www.devdiscourse.com/article/law-order/2876733-indonesias-prabowo-pledges-cooperation-with-"
-               "japan-closer-china-ties"),
-    ("forecast_questions", "https://www.newsdrum.in/national/dates-agenda-expected-deliverables-of-next-quad-summit-"
-                           "yet-to-be-finalised-govt-tells-ls-10885091"),
+    (
+        "events",
+        "https://www.devdiscourse.com/article/law-order/2876733-indonesias-prabowo-pledges-cooperation-with-"
+        "japan-closer-china-ties",
+    ),
+    (
+        "forecast_questions",
+        "https://www.newsdrum.in/national/dates-agenda-expected-deliverables-of-next-quad-summit-"
+        "yet-to-be-finalised-govt-tells-ls-10885091",
+    ),
     ("places", "https://de-academic.com/dic.nsf/dewiki/1149928"),
     ("places", "http://www.thefullwiki.org/Yokosuka"),
     ("places", "https://db0nus869y26v.cloudfront.net/en/Marine_Corps_Air_Station_Iwakuni"),
@@ -62,15 +68,18 @@ def test_the_readme_lists_the_mirrors():
     assert len(domains) == len(set(domains))
 
 
-@pytest.mark.parametrize(("url", "listed"), [
-    ("https://eforum2025.blogspot.com/2025/11/x.html", True),
-    ("https://ca.news.yahoo.com/story.html", True),
-    ("https://en.wikipedia.org/wiki/Manila", True),
-    ("https://www.urdupoint.com/en/world/x.html", True),
-    ("https://www.japantimes.co.jp/news/2020/12/16/x/", False),
-    ("https://notblogspot.com/x", False),
-    ("https://www.nippon.com/en/news/x.html", False),
-])
+@pytest.mark.parametrize(
+    ("url", "listed"),
+    [
+        ("https://eforum2025.blogspot.com/2025/11/x.html", True),
+        ("https://ca.news.yahoo.com/story.html", True),
+        ("https://en.wikipedia.org/wiki/Manila", True),
+        ("https://www.urdupoint.com/en/world/x.html", True),
+        ("https://www.japantimes.co.jp/news/2020/12/16/x/", False),
+        ("https://notblogspot.com/x", False),
+        ("https://www.nippon.com/en/news/x.html", False),
+    ],
+)
 def test_domain_matching(url, listed):
     assert on_listed_domain(url, mirror_domains()) is listed
 
@@ -89,8 +98,14 @@ def test_known_exceptions_are_still_needed():
 
 GAP = r"[^0-9.;]{0,40}?"  # a few words, no other number, within one clause
 HNS_YEN = re.compile(r"(?:FY|fiscal )(?P<fy>\d{4})" + GAP + r"(?P<value>\d+(?:\.\d+)?) billion yen")
-GDP_SHARE = re.compile(r"(?:FY|fiscal )(?P<fy>\d{4})" + GAP + r"(?P<value>\d+(?:\.\d+)?)% of GDP"
-                       + r"|(?P<value2>\d+(?:\.\d+)?)% of GDP" + GAP + r"(?:FY|fiscal )(?P<fy2>\d{4})")
+GDP_SHARE = re.compile(
+    r"(?:FY|fiscal )(?P<fy>\d{4})"
+    + GAP
+    + r"(?P<value>\d+(?:\.\d+)?)% of GDP"
+    + r"|(?P<value2>\d+(?:\.\d+)?)% of GDP"
+    + GAP
+    + r"(?:FY|fiscal )(?P<fy2>\d{4})"
+)
 
 
 def _agrees(stated: str, values) -> bool:
@@ -107,8 +122,9 @@ def amount_contradictions(events: pd.DataFrame, hns: pd.DataFrame, defence: pd.D
     of GDP for a fiscal year ("2% of GDP by FY2027", against every ``% of GDP`` row of ``defense_spending`` for that
     year, since the table keeps several bases). A quantity the table does not hold for that year is not judged.
     """
-    single_years = hns[(hns["series"] == "annual_amount") & (hns["start_fy"] == hns["end_fy"])
-                       & (hns["unit"] == "billion yen")]
+    single_years = hns[
+        (hns["series"] == "annual_amount") & (hns["start_fy"] == hns["end_fy"]) & (hns["unit"] == "billion yen")
+    ]
     shares = defence[defence["unit"] == "% of GDP"]
     problems = []
     for row in events.itertuples():
@@ -117,14 +133,18 @@ def amount_contradictions(events: pd.DataFrame, hns: pd.DataFrame, defence: pd.D
             for match in HNS_YEN.finditer(text):
                 table = single_years.loc[single_years["start_fy"] == int(match["fy"]), "value"]
                 if len(table) and not _agrees(match["value"], table):
-                    problems.append(f"{row.date:%Y-%m-%d}: FY{match['fy']} host-nation support {match['value']} "
-                                    f"billion yen, but host_nation_support gives {', '.join(map(str, table))}")
+                    problems.append(
+                        f"{row.date:%Y-%m-%d}: FY{match['fy']} host-nation support {match['value']} "
+                        f"billion yen, but host_nation_support gives {', '.join(map(str, table))}"
+                    )
         for match in GDP_SHARE.finditer(text):
             fy, value = match["fy"] or match["fy2"], match["value"] or match["value2"]
             table = shares.loc[shares["fiscal_year"] == f"FY{fy}", "value"]
             if len(table) and not _agrees(value, table):
-                problems.append(f"{row.date:%Y-%m-%d}: FY{fy} {value}% of GDP, but defense_spending gives "
-                                f"{', '.join(map(str, table))}")
+                problems.append(
+                    f"{row.date:%Y-%m-%d}: FY{fy} {value}% of GDP, but defense_spending gives "
+                    f"{', '.join(map(str, table))}"
+                )
     return problems
 
 
@@ -137,31 +157,38 @@ def test_event_amounts_agree_with_the_numeric_tables(events, numeric_tables):
     assert amount_contradictions(events, *numeric_tables) == []
 
 
-@pytest.mark.parametrize("description", [
-    # the 2021-02-24 row as it once stood: FY2020 was 199.3 billion yen, 201.7 was FY2021
-    "A stopgap keeps host-nation support at about the FY2020 level (201.7 billion yen) during the transition.",
-    "Host-nation support in fiscal 2021 reached 250 billion yen.",
-    "Japan raises defence-related spending to 3% of GDP by FY2027.",
-    "In FY2024 defence-related spending reaches 1.9% of GDP.",
-])
+@pytest.mark.parametrize(
+    "description",
+    [
+        # the 2021-02-24 row as it once stood: FY2020 was 199.3 billion yen, 201.7 was FY2021
+        "A stopgap keeps host-nation support at about the FY2020 level (201.7 billion yen) during the transition.",
+        "Host-nation support in fiscal 2021 reached 250 billion yen.",
+        "Japan raises defence-related spending to 3% of GDP by FY2027.",
+        "In FY2024 defence-related spending reaches 1.9% of GDP.",
+    ],
+)
 def test_a_contradicting_amount_is_caught(description, numeric_tables):
     events = pd.DataFrame({"date": [pd.Timestamp("2021-02-24")], "description": [description]})
     assert len(amount_contradictions(events, *numeric_tables)) == 1
 
 
-@pytest.mark.parametrize("description", [
-    "A stopgap keeps host-nation support close to the FY2020 level: FY2021 201.7 billion yen, against FY2020 "
-    "199.3 billion yen.",
-    "Japan raises defence-related spending to 2% of GDP by FY2027 with a 43 trillion yen plan.",
-    "In FY2024 defence-related spending reaches 1.6% of GDP.",
-    "Host-nation support for FY1985 was 80 billion yen.",  # no FY1985 row: not judged
-])
+@pytest.mark.parametrize(
+    "description",
+    [
+        "A stopgap keeps host-nation support close to the FY2020 level: FY2021 201.7 billion yen, against FY2020 "
+        "199.3 billion yen.",
+        "Japan raises defence-related spending to 2% of GDP by FY2027 with a 43 trillion yen plan.",
+        "In FY2024 defence-related spending reaches 1.6% of GDP.",
+        "Host-nation support for FY1985 was 80 billion yen.",  # no FY1985 row: not judged
+    ],
+)
 def test_an_agreeing_or_unknown_amount_passes(description, numeric_tables):
     events = pd.DataFrame({"date": [pd.Timestamp("2021-02-24")], "description": [description]})
     assert amount_contradictions(events, *numeric_tables) == []
 
 
 # --- how far the record reaches -------------------------------------------------------------------------------
+
 
 def test_current_to_is_the_latest_timeline_date():
     latest = max(data.load(name)[column].max() for name, columns in data.TIMELINE_DATES.items() for column in columns)

@@ -7,7 +7,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from alliancelab import data
 from alliancelab.errors import AllianceLabError
-from alliancelab.models import tariffs, two_level_game as tlg
+from alliancelab.models import tariffs
+from alliancelab.models import two_level_game as tlg
 from alliancelab.plotting import trade as plots
 from alliancelab.widgets.trade import TariffCalculator, WinSetExplorer
 
@@ -22,8 +23,8 @@ def balance():
     return data.load("trade_balance")
 
 
-
 # --- tariff model ---------------------------------------------------------------------------------------
+
 
 def test_price_change_is_rate_times_pass_through():
     assert tariffs.price_change(20, 0.5) == 10
@@ -41,7 +42,7 @@ def test_volume_change_uses_constant_elasticity():
 def test_tariff_effect_combines_both_and_reports_what_the_exporter_absorbs():
     effect = tariffs.tariff_effect(25, 1, 0.6)
     assert effect.price_change == pytest.approx(15)
-    assert effect.volume_change == pytest.approx((1.15 ** -1 - 1) * 100)
+    assert effect.volume_change == pytest.approx((1.15**-1 - 1) * 100)
     assert effect.absorbed_by_exporter == pytest.approx(10)
 
 
@@ -52,16 +53,19 @@ def test_effect_curve_matches_point_results():
     assert volumes[2] == pytest.approx(tariffs.volume_change(8, 1.5))
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: tariffs.price_change(-5, 0.5), "tariff rate must be between 0 and 500"),
-    (lambda: tariffs.price_change(float("nan"), 0.5), "must be a finite number"),
-    (lambda: tariffs.price_change(math.inf, 0.5), "must be a finite number"),
-    (lambda: tariffs.price_change("15%", 0.5), "must be a number, got '15%'"),
-    (lambda: tariffs.price_change(True, 0.5), "must be a number"),
-    (lambda: tariffs.price_change(15, 60), "pass-through share must be between 0 and 1"),
-    (lambda: tariffs.tariff_effect(15, -2, 1), "write it as a positive number"),
-    (lambda: tariffs.effect_curve(1, 1, points=1), "at least 2"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: tariffs.price_change(-5, 0.5), "tariff rate must be between 0 and 500"),
+        (lambda: tariffs.price_change(float("nan"), 0.5), "must be a finite number"),
+        (lambda: tariffs.price_change(math.inf, 0.5), "must be a finite number"),
+        (lambda: tariffs.price_change("15%", 0.5), "must be a number, got '15%'"),
+        (lambda: tariffs.price_change(True, 0.5), "must be a number"),
+        (lambda: tariffs.price_change(15, 60), "pass-through share must be between 0 and 1"),
+        (lambda: tariffs.tariff_effect(15, -2, 1), "write it as a positive number"),
+        (lambda: tariffs.effect_curve(1, 1, points=1), "at least 2"),
+    ],
+)
 def test_bad_tariff_inputs_say_what_to_fix(call, message):
     with pytest.raises(AllianceLabError) as err:
         call()
@@ -69,6 +73,7 @@ def test_bad_tariff_inputs_say_what_to_fix(call, message):
 
 
 # --- two-level game -------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def sides():
@@ -116,22 +121,30 @@ def test_linkage_shift_can_create_an_agreement():
 
 def test_describe_says_no_agreement_when_there_is_none():
     japan, us = tlg.win_set("Japan", 0, 8, "low"), tlg.win_set("United States", 10, 30, "high")
-    assert tlg.describe(japan, us) == ("No agreement possible: Japan accepts at most 8%, but United States needs "
-                                       "at least 10%.")
+    assert tlg.describe(japan, us) == (
+        "No agreement possible: Japan accepts at most 8%, but United States needs at least 10%."
+    )
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: tlg.win_set("Japan", 20, 10, "low"), "the low end must not exceed the high end"),
-    (lambda: tlg.win_set("Japan", 0, float("nan"), "low"), "must be a finite number"),
-    (lambda: tlg.win_set("Japan", 0, 10, "down"), "prefers must be 'low' or 'high'"),
-    (lambda: tlg.win_set("", 0, 10, "low"), "needs a name"),
-    (lambda: tlg.shrink(tlg.win_set("Japan", 0, 10, "low"), 11), "shrink it by 0 to 10"),
-    (lambda: tlg.likely_outcome(tlg.win_set("A", 0, 10, "low"), tlg.win_set("B", 5, 9, "low")),
-     "both prefer the low end"),
-    (lambda: tlg.likely_outcome(tlg.win_set("A", 0, 10, "low"), tlg.win_set("B", 5, 9, "high"), 1.5),
-     "between 0 and 1"),
-    (lambda: tlg.overlap((0, 10), (5, 9)), "Expected a win-set"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: tlg.win_set("Japan", 20, 10, "low"), "the low end must not exceed the high end"),
+        (lambda: tlg.win_set("Japan", 0, float("nan"), "low"), "must be a finite number"),
+        (lambda: tlg.win_set("Japan", 0, 10, "down"), "prefers must be 'low' or 'high'"),
+        (lambda: tlg.win_set("", 0, 10, "low"), "needs a name"),
+        (lambda: tlg.shrink(tlg.win_set("Japan", 0, 10, "low"), 11), "shrink it by 0 to 10"),
+        (
+            lambda: tlg.likely_outcome(tlg.win_set("A", 0, 10, "low"), tlg.win_set("B", 5, 9, "low")),
+            "both prefer the low end",
+        ),
+        (
+            lambda: tlg.likely_outcome(tlg.win_set("A", 0, 10, "low"), tlg.win_set("B", 5, 9, "high"), 1.5),
+            "between 0 and 1",
+        ),
+        (lambda: tlg.overlap((0, 10), (5, 9)), "Expected a win-set"),
+    ],
+)
 def test_bad_win_set_inputs_say_what_to_fix(call, message):
     with pytest.raises(AllianceLabError) as err:
         call()
@@ -139,6 +152,7 @@ def test_bad_win_set_inputs_say_what_to_fix(call, message):
 
 
 # --- figures --------------------------------------------------------------------------------------------
+
 
 def test_trade_balance_keeps_the_two_bases_apart(balance):
     chart = plots.trade_balance(balance)
@@ -165,7 +179,7 @@ def test_trade_balance_panels_hold_one_basis_each_and_labels_do_not_overlap(bala
     renderer = canvas.get_renderer()
     for axes in (left, right):
         boxes = [t.get_window_extent(renderer) for t in axes.texts]
-        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
 def test_tariff_steps_are_built_from_the_rows(tariff_table):
@@ -193,8 +207,10 @@ def test_tariff_timeline_has_two_panels_and_alt_text_from_data(tariff_table):
     assert top.get_ylabel() == "Tariff rate on Japan (%)" and bottom.get_ylabel() == "Tariff rate on China (%)"
     peak = tariff_table[tariff_table["partner"] == "China"]["rate"].max()
     assert f"peaking at {peak:g}%" in chart.alt
-    assert ("Japanese cars: 2.5% MFN (26 Mar 2025) then 27.5% all-in (03 Apr 2025) then 15% all-in (16 Sep 2025)"
-            in chart.alt)
+    assert (
+        "Japanese cars: 2.5% MFN (26 Mar 2025) then 27.5% all-in (03 Apr 2025) then 15% all-in (16 Sep 2025)"
+        in chart.alt
+    )
     assert "15% all-in (04 Sep 2025) then 10% + MFN (24 Feb 2026)" in chart.alt
     assert "24% on 02 Apr 2025" in chart.alt
     labels = [t for t in top.texts if "MFN" in t.get_text() or "all-in" in t.get_text()]
@@ -202,7 +218,7 @@ def test_tariff_timeline_has_two_panels_and_alt_text_from_data(tariff_table):
     canvas = FigureCanvasAgg(chart.figure)
     canvas.draw()
     boxes = [t.get_window_extent(canvas.get_renderer()) for t in labels]
-    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert "not a flat 5-point cut" in chart.caption and "Sources disagree on the Section 122 rate" in chart.caption
 
 
@@ -233,14 +249,20 @@ def test_win_set_chart_marks_each_sides_preferred_end_and_the_overlap():
     chart = plots.win_sets(japan, us)
     chart.png()  # lays the figure out
     axes = chart.figure.axes[0]
-    drawn_at = {t.get_text(): axes.transData.inverted().transform(t.get_window_extent().corners().mean(axis=0))[0]
-                for t in axes.texts if t.get_visible()}  # the middle of each visible text, in data units
+    drawn_at = {
+        t.get_text(): axes.transData.inverted().transform(t.get_window_extent().corners().mean(axis=0))[0]
+        for t in axes.texts
+        if t.get_visible()
+    }  # the middle of each visible text, in data units
     assert drawn_at == pytest.approx({"<- prefers lower": 0, "prefers higher ->": 30}, abs=0.01)
     assert [t.get_text() for t in axes.get_legend().get_texts()][:2] == [
-        "Zone of possible agreement: 10-20%", "Likely outcome: 15%"]
+        "Zone of possible agreement: 10-20%",
+        "Likely outcome: 15%",
+    ]
 
 
 # --- widgets --------------------------------------------------------------------------------------------
+
 
 def test_tariff_calculator_redraws_on_each_control(tariff_table):
     calc = TariffCalculator(tariff_table)

@@ -29,12 +29,18 @@ def test_a_member_that_needs_a_minimum_raises_the_floor():
     assert tlg.veto_player(members, "high") == "Automakers"
 
 
-@pytest.mark.parametrize("members, message", [
-    ({"A": (0, 10), "B": (20, 30)}, "Japan's coalition accepts nothing: A accepts at most 10, but B needs at least 20"),
-    ({}, "Give the coalition as {member: (lowest, highest) it accepts}"),
-    ([(0, 10)], "Give the coalition as"),
-    ({"A": (10, 0)}, "A's win-set runs from 10 to 0"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        (
+            {"A": (0, 10), "B": (20, 30)},
+            "Japan's coalition accepts nothing: A accepts at most 10, but B needs at least 20",
+        ),
+        ({}, "Give the coalition as {member: (lowest, highest) it accepts}"),
+        ([(0, 10)], "Give the coalition as"),
+        ({"A": (10, 0)}, "A's win-set runs from 10 to 0"),
+    ],
+)
 def test_bad_coalitions_say_what_is_wrong(members, message):
     with pytest.raises(AllianceLabError) as err:
         tlg.coalition_win_set("Japan", members, prefers="low")

@@ -17,16 +17,19 @@ def test_accepts_numbers_of_any_numeric_type(value):
     assert isinstance(number("x", value), float)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("3", "The rate must be a number, got '3'."),
-    (None, "The rate must be a number, got None."),
-    (True, "The rate must be a number, got True."),
-    ([1, 2], "The rate must be a number, got [1, 2]."),
-    (math.nan, "The rate must be a finite number, got nan."),
-    (-math.inf, "The rate must be a finite number, got -inf."),
-    (11, "The rate must be between 0 and 10%, got 11%."),
-    (-1, "The rate must be between 0 and 10%, got -1%."),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("3", "The rate must be a number, got '3'."),
+        (None, "The rate must be a number, got None."),
+        (True, "The rate must be a number, got True."),
+        ([1, 2], "The rate must be a number, got [1, 2]."),
+        (math.nan, "The rate must be a finite number, got nan."),
+        (-math.inf, "The rate must be a finite number, got -inf."),
+        (11, "The rate must be between 0 and 10%, got 11%."),
+        (-1, "The rate must be between 0 and 10%, got -1%."),
+    ],
+)
 def test_bad_values_say_what_to_fix(value, message):
     with pytest.raises(AllianceLabError) as err:
         number("The rate", value, 0, 10, unit="%")

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from install_support import build_wheel, execute_notebook, install_outside, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,9 +34,13 @@ def test_the_wheel_carries_the_tables_and_no_answer_key(installed):
 
 def test_every_table_loads_from_the_installed_wheel(installed):
     python, _, work = installed
-    out = run(python, work, "import alliancelab, alliancelab.data as d\n"
-                            "print(alliancelab.__file__)\n"
-                            "print(' '.join(f'{t}={len(d.load(t))}' for t in d.tables()))")
+    out = run(
+        python,
+        work,
+        "import alliancelab, alliancelab.data as d\n"
+        "print(alliancelab.__file__)\n"
+        "print(' '.join(f'{t}={len(d.load(t))}' for t in d.tables()))",
+    )
     where, counts = out.splitlines()
     assert Path(where).is_relative_to(python.parent.parent) and not Path(where).is_relative_to(ROOT)
     loaded = dict(pair.split("=") for pair in counts.split())

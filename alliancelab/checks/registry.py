@@ -62,5 +62,9 @@ def _judged(task, task_id, answer) -> Result:
     try:
         return task.judge(answer)
     except Exception as err:  # an answer of a shape no rule foresaw must still get a message
-        return Result(task_id, False, f"This answer could not be checked ({type(err).__name__}: {err}). "
-                                      "Check that it is the kind of value the task asks for.")
+        return Result(
+            task_id,
+            False,
+            f"This answer could not be checked ({type(err).__name__}: {err}). "
+            "Check that it is the kind of value the task asks for.",
+        )

@@ -34,9 +34,11 @@ class Result:
 
     def _repr_html_(self) -> str:
         label, colour = _LOOK[self.correct]
-        return (f'<div style="border-left:4px solid {colour};padding:4px 10px">'
-                f'<b style="color:{colour}">Task {html.escape(self.task_id)}: {label}.</b> '
-                f"{html.escape(self.message)}</div>")
+        return (
+            f'<div style="border-left:4px solid {colour};padding:4px 10px">'
+            f'<b style="color:{colour}">Task {html.escape(self.task_id)}: {label}.</b> '
+            f"{html.escape(self.message)}</div>"
+        )
 
 
 @dataclass(frozen=True)
@@ -53,5 +55,7 @@ class Hint:
         printer.text(str(self))
 
     def _repr_html_(self) -> str:
-        return (f'<div style="border-left:4px solid #E69F00;padding:4px 10px">'
-                f'<b style="color:#7a5200">Task {html.escape(self.task_id)}:</b> {html.escape(self.message)}</div>')
+        return (
+            f'<div style="border-left:4px solid #E69F00;padding:4px 10px">'
+            f'<b style="color:#7a5200">Task {html.escape(self.task_id)}:</b> {html.escape(self.message)}</div>'
+        )

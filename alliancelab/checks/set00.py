@@ -30,31 +30,61 @@ def _diplomacy_2025_2026():
 
 
 register(
-    NumberTask("00.1", "How many events in the table happened after the brief was written?",
-               hints=("The column `after_brief` is True or False for each event.",
-                      "True counts as 1 when you add a column up: try `.sum()` on that column."),
-               expected=_after_brief_count, tolerance=0),
-    ItemsTask("00.2", "Which categories have more events after the brief than before it?",
-              hints=("Count events by `category` and by `after_brief` together.",
-                     "`events.groupby([\"category\", \"after_brief\"]).size()` gives both counts per category."),
-              expected=_categories_busier_after),
-    NumberTask("00.3", "Which year has the most events in Figure 1?",
-               hints=("Look for the year where the markers are densest, then check with pandas.",
-                      "`events[\"date\"].dt.year.value_counts()` counts events per year."),
-               expected=_busiest_year, tolerance=0),
-    NumberTask("00.4", "With the explorer set to diplomacy only and 2025-2026, how many events does it show?",
-               hints=("Untick every category except diplomacy, then drag both ends of the year slider.",
-                      "The number beside the category label counts the events shown; in pandas, filter on "
-                      "`category` and on `events[\"date\"].dt.year.between(...)`, then take `len`."),
-               expected=_diplomacy_2025_2026, tolerance=0),
-    ChoiceTask("00.5", "What reason did Trump's team give for declining Ishiba's meeting in November 2024?",
-               hints=("The brief says Trump turned down Ishiba's request; check the `events` table, not the brief.",
-                      "Search the event titles for 'Ishiba' in November 2024 and read the title and quote."),
-               options={"a": "Japan's trade surplus with the United States",
-                        "b": "No meetings with foreign leaders before the inauguration, citing the Logan Act",
-                        "c": "Ishiba cancelled the stopover himself",
-                        "d": "A dispute over host-nation support"},
-               correct="b"),
+    NumberTask(
+        "00.1",
+        "How many events in the table happened after the brief was written?",
+        hints=(
+            "The column `after_brief` is True or False for each event.",
+            "True counts as 1 when you add a column up: try `.sum()` on that column.",
+        ),
+        expected=_after_brief_count,
+        tolerance=0,
+    ),
+    ItemsTask(
+        "00.2",
+        "Which categories have more events after the brief than before it?",
+        hints=(
+            "Count events by `category` and by `after_brief` together.",
+            '`events.groupby(["category", "after_brief"]).size()` gives both counts per category.',
+        ),
+        expected=_categories_busier_after,
+    ),
+    NumberTask(
+        "00.3",
+        "Which year has the most events in Figure 1?",
+        hints=(
+            "Look for the year where the markers are densest, then check with pandas.",
+            '`events["date"].dt.year.value_counts()` counts events per year.',
+        ),
+        expected=_busiest_year,
+        tolerance=0,
+    ),
+    NumberTask(
+        "00.4",
+        "With the explorer set to diplomacy only and 2025-2026, how many events does it show?",
+        hints=(
+            "Untick every category except diplomacy, then drag both ends of the year slider.",
+            "The number beside the category label counts the events shown; in pandas, filter on "
+            '`category` and on `events["date"].dt.year.between(...)`, then take `len`.',
+        ),
+        expected=_diplomacy_2025_2026,
+        tolerance=0,
+    ),
+    ChoiceTask(
+        "00.5",
+        "What reason did Trump's team give for declining Ishiba's meeting in November 2024?",
+        hints=(
+            "The brief says Trump turned down Ishiba's request; check the `events` table, not the brief.",
+            "Search the event titles for 'Ishiba' in November 2024 and read the title and quote.",
+        ),
+        options={
+            "a": "Japan's trade surplus with the United States",
+            "b": "No meetings with foreign leaders before the inauguration, citing the Logan Act",
+            "c": "Ishiba cancelled the stopover himself",
+            "d": "A dispute over host-nation support",
+        },
+        correct="b",
+    ),
 )
 
 
@@ -68,24 +98,47 @@ def _diplomacy_after_brief():
 
 
 register(
-    TableTask("00.p1", "A table with only the date, category and actor columns of events.",
-              hints=("Name the columns you want in a list, inside the brackets after `events`.",
-                     "A list of column names looks like `[\"date\", \"title\"]`; with the outer brackets "
-                     "that makes `events[[\"date\", \"title\"]]`, with your three names instead."),
-              expected=lambda: _events()[list(PRACTICE_COLUMNS)], columns=PRACTICE_COLUMNS),
-    TableTask("00.p2", "The rows of events in the diplomacy category that came after the brief.",
-              hints=("Two conditions must both hold: the category is 'diplomacy', and `after_brief` is True.",
-                     "Put each condition in parentheses and join them with `&`: "
-                     "`events[(condition one) & (condition two)]`."),
-              expected=_diplomacy_after_brief, columns=("date", "title")),
-    NumberTask("00.p3", "How many events have the category multilateral?",
-               hints=("Filter first, then count the rows that are left.",
-                      "`len(table)` counts the rows of a table; the table here is "
-                      "`events[events[\"category\"] == \"multilateral\"]`."),
-               expected=lambda: int((_events()["category"] == "multilateral").sum()), tolerance=0),
-    NumberTask("00.p4", "Grouped by brief_section, how many events belong to what_lies_ahead?",
-               hints=("`events.groupby(\"brief_section\").size()` gives one count per section.",
-                      "The result is a column labelled by section: pick one value with "
-                      "`[\"what_lies_ahead\"]`, the label in brackets."),
-               expected=lambda: int((_events()["brief_section"] == "what_lies_ahead").sum()), tolerance=0),
+    TableTask(
+        "00.p1",
+        "A table with only the date, category and actor columns of events.",
+        hints=(
+            "Name the columns you want in a list, inside the brackets after `events`.",
+            'A list of column names looks like `["date", "title"]`; with the outer brackets '
+            'that makes `events[["date", "title"]]`, with your three names instead.',
+        ),
+        expected=lambda: _events()[list(PRACTICE_COLUMNS)],
+        columns=PRACTICE_COLUMNS,
+    ),
+    TableTask(
+        "00.p2",
+        "The rows of events in the diplomacy category that came after the brief.",
+        hints=(
+            "Two conditions must both hold: the category is 'diplomacy', and `after_brief` is True.",
+            "Put each condition in parentheses and join them with `&`: `events[(condition one) & (condition two)]`.",
+        ),
+        expected=_diplomacy_after_brief,
+        columns=("date", "title"),
+    ),
+    NumberTask(
+        "00.p3",
+        "How many events have the category multilateral?",
+        hints=(
+            "Filter first, then count the rows that are left.",
+            "`len(table)` counts the rows of a table; the table here is "
+            '`events[events["category"] == "multilateral"]`.',
+        ),
+        expected=lambda: int((_events()["category"] == "multilateral").sum()),
+        tolerance=0,
+    ),
+    NumberTask(
+        "00.p4",
+        "Grouped by brief_section, how many events belong to what_lies_ahead?",
+        hints=(
+            '`events.groupby("brief_section").size()` gives one count per section.',
+            "The result is a column labelled by section: pick one value with "
+            '`["what_lies_ahead"]`, the label in brackets.',
+        ),
+        expected=lambda: int((_events()["brief_section"] == "what_lies_ahead").sum()),
+        tolerance=0,
+    ),
 )

@@ -52,58 +52,99 @@ def _joint_product_burden():
 
 
 register(
-    NumberTask("02.1", "Growth factor of the initial defence budget, first to last year on the "
-                       "'including SACO/realignment costs' basis (two decimal places).",
-               hints=("Keep only the rows of `defense` with series 'budget_initial' and that basis; "
-                      "there are several fiscal years, not all consecutive.",
-                      "Sort the rows by `fiscal_year`, then divide the last `value` by the first.",
-                      "A growth factor is a ratio such as 1.5 (one and a half times), not a percentage."),
-               expected=_growth_factor_one_basis, tolerance=0.005),
-    NumberTask("02.2", "Rise in host-nation support from the FY2011-15 to the FY2022-26 agreement's annual level "
-                       "(billion yen a year, one decimal place).",
-               hints=("In Figure 1 the annual levels are the solid bars; read the FY2011-15 bar and the FY2022-26 "
-                      "bar.",
-                      "In `hns`, the two annual levels are the rows whose `unit` is 'billion yen per year'.",
-                      "Subtract the older level from the newer one; the answer is in billion yen, not trillion."),
-               expected=_hns_rise_2011_to_2022, tolerance=0.05, unit="billion yen a year"),
-    ChoiceTask("02.3", "How did the government reach '2% of GDP' in FY2025?",
-               hints=("Re-read the three points after the table of targets and shares in lesson 02.",
-                      "Ask three questions: which spending (defence or security-related)? which budgets? "
-                      "which year's GDP?"),
-               options={"a": "Defence ministry spending in the initial budget, divided by FY2025 GDP.",
-                        "b": "Security-related spending in the initial budget only, divided by FY2025 GDP.",
-                        "c": "Security-related spending in the initial and supplementary budgets, divided by "
-                             "FY2022 GDP.",
-                        "d": "All alliance-related costs, including host-nation support, divided by FY2024 GDP."},
-               correct="c"),
-    NumberTask("02.4", "In the calculator, 3.5% of GDP growing 2% a year, horizon FY2030: how many times the latest "
-                       "initial defence budget (one decimal place)?",
-               hints=("Set the share slider to 3.5, leave growth at 2.0 and the box unticked, and move the horizon "
-                      "to 2030.",
-                      "The status line under the sliders says how many times the latest initial defence budget "
-                      "the cost is."),
-               expected=_calculator_multiple, tolerance=0.05),
-    NumberTask("02.5", "How much more than FY2025 security-related spending (initial plus supplementary) would 3.5% "
-                       "of FY2022 GDP cost (trillion yen, one decimal place)?",
-               hints=("`burden_sharing.target_cost(gdp_value, share_pct)` gives the cost of a share of a GDP; "
-                      "`base_gdp(gdp)` gives FY2022 GDP.",
-                      "FY2025 security-related spending is in two rows of `defense` (series 'other', fiscal year "
-                      "FY2025): add them up.",
-                      "Subtract the spending from the cost, both in trillion yen."),
-               expected=_gap_35_to_fy2025, tolerance=0.05, unit="trillion yen"),
-    NumberTask("02.6", "With both weights at 0.3, the largest income share at which the small ally still free rides "
-                       "(two decimal places).",
-               hints=("Move only the 'Small ally's income share' slider, upwards from 0.05, and watch the verdict "
-                      "in the status line.",
-                      "You want the last position before the small ally starts to pay; you can check it with "
-                      "`burden_sharing.free_riding_threshold(0.3)`."),
-               expected=_free_riding_threshold, tolerance=0.01),
-    NumberTask("02.8", "With both weights at 0.3, an income share of 0.25 and a private share of defence's benefit "
-                       "of 0.3, the small ally's defence spending as a percentage of its income (one decimal place).",
-               hints=("Set the four sliders of the explorer: income share 0.25, both weights 0.30, private share "
-                      "0.30; the status line gives each ally's spending as a share of its income.",
-                      "Or call `burden_sharing.nash_contributions(0.75, 0.25, 0.3, 0.3, private=0.3)` and read "
-                      "`.burden`: the second number is the small ally's, as a fraction (multiply by 100).",
-                      "At a private share of 0 the answer would be 0: the small ally free rides."),
-               expected=_joint_product_burden, tolerance=0.05, unit="% of its income"),
+    NumberTask(
+        "02.1",
+        "Growth factor of the initial defence budget, first to last year on the "
+        "'including SACO/realignment costs' basis (two decimal places).",
+        hints=(
+            "Keep only the rows of `defense` with series 'budget_initial' and that basis; "
+            "there are several fiscal years, not all consecutive.",
+            "Sort the rows by `fiscal_year`, then divide the last `value` by the first.",
+            "A growth factor is a ratio such as 1.5 (one and a half times), not a percentage.",
+        ),
+        expected=_growth_factor_one_basis,
+        tolerance=0.005,
+    ),
+    NumberTask(
+        "02.2",
+        "Rise in host-nation support from the FY2011-15 to the FY2022-26 agreement's annual level "
+        "(billion yen a year, one decimal place).",
+        hints=(
+            "In Figure 1 the annual levels are the solid bars; read the FY2011-15 bar and the FY2022-26 bar.",
+            "In `hns`, the two annual levels are the rows whose `unit` is 'billion yen per year'.",
+            "Subtract the older level from the newer one; the answer is in billion yen, not trillion.",
+        ),
+        expected=_hns_rise_2011_to_2022,
+        tolerance=0.05,
+        unit="billion yen a year",
+    ),
+    ChoiceTask(
+        "02.3",
+        "How did the government reach '2% of GDP' in FY2025?",
+        hints=(
+            "Re-read the three points after the table of targets and shares in lesson 02.",
+            "Ask three questions: which spending (defence or security-related)? which budgets? which year's GDP?",
+        ),
+        options={
+            "a": "Defence ministry spending in the initial budget, divided by FY2025 GDP.",
+            "b": "Security-related spending in the initial budget only, divided by FY2025 GDP.",
+            "c": "Security-related spending in the initial and supplementary budgets, divided by FY2022 GDP.",
+            "d": "All alliance-related costs, including host-nation support, divided by FY2024 GDP.",
+        },
+        correct="c",
+    ),
+    NumberTask(
+        "02.4",
+        "In the calculator, 3.5% of GDP growing 2% a year, horizon FY2030: how many times the latest "
+        "initial defence budget (one decimal place)?",
+        hints=(
+            "Set the share slider to 3.5, leave growth at 2.0 and the box unticked, and move the horizon to 2030.",
+            "The status line under the sliders says how many times the latest initial defence budget the cost is.",
+        ),
+        expected=_calculator_multiple,
+        tolerance=0.05,
+    ),
+    NumberTask(
+        "02.5",
+        "How much more than FY2025 security-related spending (initial plus supplementary) would 3.5% "
+        "of FY2022 GDP cost (trillion yen, one decimal place)?",
+        hints=(
+            "`burden_sharing.target_cost(gdp_value, share_pct)` gives the cost of a share of a GDP; "
+            "`base_gdp(gdp)` gives FY2022 GDP.",
+            "FY2025 security-related spending is in two rows of `defense` (series 'other', fiscal year "
+            "FY2025): add them up.",
+            "Subtract the spending from the cost, both in trillion yen.",
+        ),
+        expected=_gap_35_to_fy2025,
+        tolerance=0.05,
+        unit="trillion yen",
+    ),
+    NumberTask(
+        "02.6",
+        "With both weights at 0.3, the largest income share at which the small ally still free rides "
+        "(two decimal places).",
+        hints=(
+            "Move only the 'Small ally's income share' slider, upwards from 0.05, and watch the verdict "
+            "in the status line.",
+            "You want the last position before the small ally starts to pay; you can check it with "
+            "`burden_sharing.free_riding_threshold(0.3)`.",
+        ),
+        expected=_free_riding_threshold,
+        tolerance=0.01,
+    ),
+    NumberTask(
+        "02.8",
+        "With both weights at 0.3, an income share of 0.25 and a private share of defence's benefit "
+        "of 0.3, the small ally's defence spending as a percentage of its income (one decimal place).",
+        hints=(
+            "Set the four sliders of the explorer: income share 0.25, both weights 0.30, private share "
+            "0.30; the status line gives each ally's spending as a share of its income.",
+            "Or call `burden_sharing.nash_contributions(0.75, 0.25, 0.3, 0.3, private=0.3)` and read "
+            "`.burden`: the second number is the small ally's, as a fraction (multiply by 100).",
+            "At a private share of 0 the answer would be 0: the small ally free rides.",
+        ),
+        expected=_joint_product_burden,
+        tolerance=0.05,
+        unit="% of its income",
+    ),
 )

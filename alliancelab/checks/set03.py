@@ -6,7 +6,8 @@ import pandas as pd
 from alliancelab import data
 from alliancelab.checks.registry import register
 from alliancelab.checks.tasks import ChoiceTask, ItemsTask, NumberTask
-from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
+from alliancelab.models import tariffs as tariff_model
+from alliancelab.models import two_level_game as tlg
 
 
 def _tariffs():
@@ -46,8 +47,11 @@ def _volume_recovery():
 
 def _april_announcement():
     tariffs = _tariffs()
-    row = tariffs[(tariffs["date"] == pd.Timestamp("2025-04-02")) & (tariffs["partner"] == "Japan")
-                  & (tariffs["legal_basis"] == "IEEPA")]
+    row = tariffs[
+        (tariffs["date"] == pd.Timestamp("2025-04-02"))
+        & (tariffs["partner"] == "Japan")
+        & (tariffs["legal_basis"] == "IEEPA")
+    ]
     return float(row["rate"].item())
 
 
@@ -61,39 +65,71 @@ def _linkage_shift():
 
 
 register(
-    NumberTask("03.1", "Percent change in Japan's calendar-year goods surplus with the US (MOF basis) from 2023 to "
-                       "2025 (one decimal place).",
-               hints=("Keep only the rows with Japan's MOF basis AND period type 'calendar year': 2024 has two MOF "
-                      "rows (a fiscal-year and a calendar-year one).",
-                      "Percent change = 100 × (new / old − 1); a fall gives a negative number."),
-               expected=_surplus_change_2023_2025, tolerance=0.05, unit="percent"),
-    ItemsTask("03.2", "Which groups of Japanese goods had a rate in effect above the campaign's 10-20% band?",
-              hints=("In the top panel of the tariff figure, look for steps that rise above the shaded band.",
-                     "`trade.japan_tariff_steps(tariffs)` lists every step; compare its `rate` with the top of the "
-                     "band (the campaign-pledge upper bound in `tariffs`)."),
-              expected=_groups_above_band),
-    NumberTask("03.3", "How many percentage points of import volume does the model recover when the car tariff "
-                       "falls from its peak to its final rate (elasticity 1.5, pass-through 1; one decimal place)?",
-               hints=("The two car rates are in the tariff timeline (or `trade.japan_tariff_steps`): the peak in "
-                      "April 2025 and the rate after September 2025.",
-                      "Read the import-volume change in the status line at each rate; the recovery is the later "
-                      "change minus the earlier one (a positive number)."),
-               expected=_volume_recovery, tolerance=0.05, unit="percentage points"),
-    NumberTask("03.4", "By how many points must the US win-set (from the April 2025 rate to 30%) shift down before "
-                       "it overlaps Japan's 0-20%?",
-               hints=("Set Japan's range to 0-20 and the US range to start at the rate announced for Japan on "
-                      "2 April 2025; the status says no agreement is possible.",
-                      "Move both ends of the US range down together, half a point at a time, until the status "
-                      "shows a zone of possible agreement; you can check with `tlg.overlap` and `tlg.shift`."),
-               expected=_linkage_shift, tolerance=0, unit="percentage points"),
-    ChoiceTask("03.5", "In Putnam's terms, what was the Supreme Court's IEEPA ruling of 20 February 2026?",
-               hints=("Level I is the bargaining between negotiators; Level II is what each side can get accepted "
-                      "(or lawfully do) at home.",
-                      "Re-read the last bullet of the lesson's 'Was the deal a win-set story?' debate."),
-               options={"a": "A Level I concession by the US negotiators to Japan.",
-                        "b": "A Level II constraint on the US side: it narrowed the tariffs the US could lawfully "
-                             "impose.",
-                        "c": "Synergistic linkage: it tied tariffs to Japan's investment pledge.",
-                        "d": "Japan tying its hands: it shrank Japan's win-set."},
-               correct="b"),
+    NumberTask(
+        "03.1",
+        "Percent change in Japan's calendar-year goods surplus with the US (MOF basis) from 2023 to "
+        "2025 (one decimal place).",
+        hints=(
+            "Keep only the rows with Japan's MOF basis AND period type 'calendar year': 2024 has two MOF "
+            "rows (a fiscal-year and a calendar-year one).",
+            "Percent change = 100 × (new / old − 1); a fall gives a negative number.",
+        ),
+        expected=_surplus_change_2023_2025,
+        tolerance=0.05,
+        unit="percent",
+    ),
+    ItemsTask(
+        "03.2",
+        "Which groups of Japanese goods had a rate in effect above the campaign's 10-20% band?",
+        hints=(
+            "In the top panel of the tariff figure, look for steps that rise above the shaded band.",
+            "`trade.japan_tariff_steps(tariffs)` lists every step; compare its `rate` with the top of the "
+            "band (the campaign-pledge upper bound in `tariffs`).",
+        ),
+        expected=_groups_above_band,
+    ),
+    NumberTask(
+        "03.3",
+        "How many percentage points of import volume does the model recover when the car tariff "
+        "falls from its peak to its final rate (elasticity 1.5, pass-through 1; one decimal place)?",
+        hints=(
+            "The two car rates are in the tariff timeline (or `trade.japan_tariff_steps`): the peak in "
+            "April 2025 and the rate after September 2025.",
+            "Read the import-volume change in the status line at each rate; the recovery is the later "
+            "change minus the earlier one (a positive number).",
+        ),
+        expected=_volume_recovery,
+        tolerance=0.05,
+        unit="percentage points",
+    ),
+    NumberTask(
+        "03.4",
+        "By how many points must the US win-set (from the April 2025 rate to 30%) shift down before "
+        "it overlaps Japan's 0-20%?",
+        hints=(
+            "Set Japan's range to 0-20 and the US range to start at the rate announced for Japan on "
+            "2 April 2025; the status says no agreement is possible.",
+            "Move both ends of the US range down together, half a point at a time, until the status "
+            "shows a zone of possible agreement; you can check with `tlg.overlap` and `tlg.shift`.",
+        ),
+        expected=_linkage_shift,
+        tolerance=0,
+        unit="percentage points",
+    ),
+    ChoiceTask(
+        "03.5",
+        "In Putnam's terms, what was the Supreme Court's IEEPA ruling of 20 February 2026?",
+        hints=(
+            "Level I is the bargaining between negotiators; Level II is what each side can get accepted "
+            "(or lawfully do) at home.",
+            "Re-read the last bullet of the lesson's 'Was the deal a win-set story?' debate.",
+        ),
+        options={
+            "a": "A Level I concession by the US negotiators to Japan.",
+            "b": "A Level II constraint on the US side: it narrowed the tariffs the US could lawfully impose.",
+            "c": "Synergistic linkage: it tied tariffs to Japan's investment pledge.",
+            "d": "Japan tying its hands: it shrank Japan's win-set.",
+        },
+        correct="b",
+    ),
 )

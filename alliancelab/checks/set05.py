@@ -13,7 +13,7 @@ BRIEFS_WORLD = "The brief's world (late Nov 2024)"
 RESCUE_OPTIONS = {
     "a": "About four months: so fast that Washington had no time to react.",
     "b": "About 13 months: the remaining members rescued the deal well within one US presidential term, so a "
-         "Japan-led group can act without the US; but the rescue did not bring the US back.",
+    "Japan-led group can act without the US; but the rescue did not bring the US back.",
     "c": "About four years: the rescue outlasted Trump's first term, so it says little about acting within a term.",
     "d": "About 13 months, and the speed of the rescue brought the US back into the CPTPP.",
 }
@@ -56,27 +56,50 @@ def _trilateral_alone_letter():
 
 
 register(
-    NumberTask("05.1", "Average gap, in years, between successive China-Japan-ROK leaders' summits?",
-               hints=("Keep the leaders' summits only: titles matching `scenario_plots.LEADERS_SUMMIT`, as in the "
-                      "lesson's table of gaps.",
-                      "`summits[\"date\"].diff().dt.days / 365.25` gives each gap in years; take the mean."),
-               expected=_mean_summit_gap, tolerance=0.05, unit="years"),
-    NumberTask("05.2", "How many events in Figure 1's summit lane come after the brief?",
-               hints=("Look at the top lane of Figure 1, in the grey (after the brief) area.",
-                      "In pandas: `theme_events(events, 2012, 2026)`, theme 'China-Japan-ROK summits', "
-                      "`after_brief` True."),
-               expected=_summit_lane_after_brief, tolerance=0),
-    ChoiceTask("05.3", "How long did the rescue take, and what does it say about the brief's precedent?",
-               hints=("Find the two rows of the 'TPP to CPTPP' lane of Figure 1 and subtract their dates "
-                      "(`.days` gives whole days); then turn the days into months or years.",
-                      "Compare the time with a US presidential term, then read the two options that match your "
-                      "number: only one of them says what the precedent did not do."),
-               options=RESCUE_OPTIONS, correct="b"),
-    ChoiceTask("05.4", "Lowest China-Japan relations level at which the trilateral summits lead alone "
-                       "(the brief's preset)?",
-               hints=("Choose the preset \"The brief's world (late Nov 2024)\", then move only the China-Japan "
-                      "relations slider, one level at a time.",
-                      "Read the status line: 'tie' means two options share the top score; you want the first level "
-                      "where the summits lead on their own."),
-               options=LEVEL_OPTIONS, correct=_trilateral_alone_letter()),
+    NumberTask(
+        "05.1",
+        "Average gap, in years, between successive China-Japan-ROK leaders' summits?",
+        hints=(
+            "Keep the leaders' summits only: titles matching `scenario_plots.LEADERS_SUMMIT`, as in the "
+            "lesson's table of gaps.",
+            '`summits["date"].diff().dt.days / 365.25` gives each gap in years; take the mean.',
+        ),
+        expected=_mean_summit_gap,
+        tolerance=0.05,
+        unit="years",
+    ),
+    NumberTask(
+        "05.2",
+        "How many events in Figure 1's summit lane come after the brief?",
+        hints=(
+            "Look at the top lane of Figure 1, in the grey (after the brief) area.",
+            "In pandas: `theme_events(events, 2012, 2026)`, theme 'China-Japan-ROK summits', `after_brief` True.",
+        ),
+        expected=_summit_lane_after_brief,
+        tolerance=0,
+    ),
+    ChoiceTask(
+        "05.3",
+        "How long did the rescue take, and what does it say about the brief's precedent?",
+        hints=(
+            "Find the two rows of the 'TPP to CPTPP' lane of Figure 1 and subtract their dates "
+            "(`.days` gives whole days); then turn the days into months or years.",
+            "Compare the time with a US presidential term, then read the two options that match your "
+            "number: only one of them says what the precedent did not do.",
+        ),
+        options=RESCUE_OPTIONS,
+        correct="b",
+    ),
+    ChoiceTask(
+        "05.4",
+        "Lowest China-Japan relations level at which the trilateral summits lead alone (the brief's preset)?",
+        hints=(
+            'Choose the preset "The brief\'s world (late Nov 2024)", then move only the China-Japan '
+            "relations slider, one level at a time.",
+            "Read the status line: 'tie' means two options share the top score; you want the first level "
+            "where the summits lead on their own.",
+        ),
+        options=LEVEL_OPTIONS,
+        correct=_trilateral_alone_letter(),
+    ),
 )

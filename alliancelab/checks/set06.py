@@ -21,7 +21,8 @@ def _claims():
 def _facts_by_section():
     facts = scorecard.facts(_claims())
     table = facts.groupby("section", observed=True)["verdict"].agg(
-        facts="size", accurate=lambda verdicts: int((verdicts == "accurate").sum()))
+        facts="size", accurate=lambda verdicts: int((verdicts == "accurate").sum())
+    )
     return table.reset_index()
 
 
@@ -58,14 +59,14 @@ def _supplementary_points():
 RAW_CLAIMS = {
     "C12": "Trump, on the other hand, has stated unequivocally that he plans to leave the Paris Agreement once more.",
     "C18": "Nevertheless, given that he revived the Quad security cooperation with Japan, India, and Australia during "
-           "his first term, it seems likely that he will continue to support it.",
+    "his first term, it seems likely that he will continue to support it.",
     "C21": "However, Trump has avoided repeating his earlier episodic criticisms of Japan's trade surplus or allegedly "
-           "inadequate commitment to security cooperation, suggesting that he recognizes the importance of the "
-           "country's relationship with Japan at this early point in his administration.",
+    "inadequate commitment to security cooperation, suggesting that he recognizes the importance of the "
+    "country's relationship with Japan at this early point in his administration.",
     "C31": "Japan should prioritize three-party summits between China, South Korea, and itself to prevent boiling the "
-           "Taiwan issue and North Korea's nuclear threats.",
+    "Taiwan issue and North Korea's nuclear threats.",
     "C38": "A critical issue in the international arena is how the US-Japan relationship has strengthened during "
-           "Trump's presidency in light of Japan's growing security challenges.",
+    "Trump's presidency in light of Japan's growing security challenges.",
 }
 
 
@@ -107,36 +108,67 @@ class CodingTask(Task):
 
 
 register(
-    TableTask("06.1", "A table of the fact claims per section: columns section, facts, accurate.",
-              hints=("Start from `scorecard.facts(claims)` (or `claims[claims[\"kind\"] == \"fact\"]`) and group "
-                     "by `section` with `observed=True`.",
-                     "`(verdicts == \"accurate\").sum()` counts the accurate ones in a group; `.agg(...)` can make "
-                     "both columns at once, and `.reset_index()` turns `section` back into a column."),
-              expected=_facts_by_section, columns=("section", "facts", "accurate")),
-    ItemsTask("06.2", "Which forecasts in Figure 2 only partly came true?",
-              hints=("Find the marker for 'partly came true' in the legend of Figure 2, then read the claim ids on "
-                     "those rows.",
-                     "Check with pandas: `scorecard.forecasts(claims)` and its `verdict` column."),
-              expected=_partly_forecasts),
-    NumberTask("06.3", "Brier score of a reader who put 70% on every clearly scored forecast?",
-               hints=("`scorecard.scored_forecasts(claims)` keeps the stated forecasts with a 0/1 `outcome`.",
-                      "`forecasting.brier_score([0.7] * len(scored), scored[\"outcome\"])`: one probability per "
-                      "forecast."),
-               expected=_trusting_reader, tolerance=0.0005),
-    NumberTask("06.4", "How much higher is the Brier score with 0.9 on F01 than with 0.6 (F01 not ticked)?",
-               hints=("Run the scorer's cell again so that every slider is at 0.50 and no box is ticked; then move "
-                      "only F01.",
-                      "Read the 'Brier score' in the status line at 0.90 and at 0.60 and subtract; or compute both "
-                      "with `forecasting.brier_score` (eight probabilities, eight outcomes of 0)."),
-               expected=_cost_of_confidence, tolerance=0.001),
-    CodingTask("06.5", "Code five of the brief's sentences yourself and give your agreement with the module.",
-               hints=("Use the five kinds of lesson 06: fact, observation, forecast, implied forecast, recommendation.",
-                      "The module's kinds: `claims.set_index(\"claim_id\")[\"kind\"]`. Count the ids where yours is "
-                      "the same and divide by 5.")),
-    NumberTask("06.6", "By how many points does FY2025's share of FY2022 GDP rise when the supplementary budget "
-                       "is counted?",
-               hints=("Keep the `defense_spending` rows with `series` 'gdp_share' and `fiscal_year` 'FY2025'.",
-                      "Two of them are measured against FY2022 GDP: 'initial budget' and 'initial plus "
-                      "supplementary'. Subtract the first from the second."),
-               expected=_supplementary_points, tolerance=0.05, unit="percentage points of GDP"),
+    TableTask(
+        "06.1",
+        "A table of the fact claims per section: columns section, facts, accurate.",
+        hints=(
+            'Start from `scorecard.facts(claims)` (or `claims[claims["kind"] == "fact"]`) and group '
+            "by `section` with `observed=True`.",
+            '`(verdicts == "accurate").sum()` counts the accurate ones in a group; `.agg(...)` can make '
+            "both columns at once, and `.reset_index()` turns `section` back into a column.",
+        ),
+        expected=_facts_by_section,
+        columns=("section", "facts", "accurate"),
+    ),
+    ItemsTask(
+        "06.2",
+        "Which forecasts in Figure 2 only partly came true?",
+        hints=(
+            "Find the marker for 'partly came true' in the legend of Figure 2, then read the claim ids on those rows.",
+            "Check with pandas: `scorecard.forecasts(claims)` and its `verdict` column.",
+        ),
+        expected=_partly_forecasts,
+    ),
+    NumberTask(
+        "06.3",
+        "Brier score of a reader who put 70% on every clearly scored forecast?",
+        hints=(
+            "`scorecard.scored_forecasts(claims)` keeps the stated forecasts with a 0/1 `outcome`.",
+            '`forecasting.brier_score([0.7] * len(scored), scored["outcome"])`: one probability per forecast.',
+        ),
+        expected=_trusting_reader,
+        tolerance=0.0005,
+    ),
+    NumberTask(
+        "06.4",
+        "How much higher is the Brier score with 0.9 on F01 than with 0.6 (F01 not ticked)?",
+        hints=(
+            "Run the scorer's cell again so that every slider is at 0.50 and no box is ticked; then move only F01.",
+            "Read the 'Brier score' in the status line at 0.90 and at 0.60 and subtract; or compute both "
+            "with `forecasting.brier_score` (eight probabilities, eight outcomes of 0).",
+        ),
+        expected=_cost_of_confidence,
+        tolerance=0.001,
+    ),
+    CodingTask(
+        "06.5",
+        "Code five of the brief's sentences yourself and give your agreement with the module.",
+        hints=(
+            "Use the five kinds of lesson 06: fact, observation, forecast, implied forecast, recommendation.",
+            'The module\'s kinds: `claims.set_index("claim_id")["kind"]`. Count the ids where yours is '
+            "the same and divide by 5.",
+        ),
+    ),
+    NumberTask(
+        "06.6",
+        "By how many points does FY2025's share of FY2022 GDP rise when the supplementary budget is counted?",
+        hints=(
+            "Keep the `defense_spending` rows with `series` 'gdp_share' and `fiscal_year` 'FY2025'.",
+            "Two of them are measured against FY2022 GDP: 'initial budget' and 'initial plus "
+            "supplementary'. Subtract the first from the second.",
+        ),
+        expected=_supplementary_points,
+        tolerance=0.05,
+        unit="percentage points of GDP",
+    ),
 )

@@ -30,8 +30,7 @@ def _share_granted():
 
 
 def _payoff_gap():
-    verdict = neg.judge(neg.offer(DEMO_DEAL[0], DEMO_MIX, DEMO_DEAL[1]), briefs.japan_settings(),
-                        briefs.us_settings())
+    verdict = neg.judge(neg.offer(DEMO_DEAL[0], DEMO_MIX, DEMO_DEAL[1]), briefs.japan_settings(), briefs.us_settings())
     return verdict.payoffs["Japan"] - verdict.payoffs["United States"]
 
 
@@ -45,21 +44,42 @@ def _linkage_gain():
 
 
 register(
-    NumberTask("07.1", "What share of the increase the US reportedly asked for (over FY2021) did Japan agree to?",
-               hints=("You need three numbers: FY2021's annual amount (`hns`, period 'FY2021', series "
-                      "'annual_amount'), the agreed total and the US call (`talks`).",
-                      "Share = 100 x (agreed - FY2021) / (US call - FY2021), rounded to one decimal place."),
-               expected=_share_granted, tolerance=0.05, unit="%"),
-    NumberTask("07.2", "At the demonstration agreement, how many points more is it worth to Japan than to the US?",
-               hints=("In the right panel of the figure, look at round 3: Japan's solid line and the dotted line of "
-                      "Japan's offer to the United States meet the agreed package.",
-                      "Check with `neg.judge(package, japan, us).payoffs`, building the package with `neg.offer` "
-                      "from the round-3 total, the lesson's `mix` and the round-3 pledge."),
-               expected=_payoff_gap, tolerance=1, unit="points"),
-    NumberTask("07.3", "By how many points does linkage raise Japan's payoff from its best ratifiable deal?",
-               hints=("`neg.zone(japan, us)` and `neg.zone(japan, us, linkage=True)` give the zone of possible "
-                      "agreement; Japan's best deal is at the low end of both the total and the pledge.",
-                      "Score both packages with `neg.payoff(..., japan)` (use `linkage=True` in `neg.offer` for "
-                      "the linked one: its payoff already includes the linkage cost) and subtract."),
-               expected=_linkage_gain, tolerance=0.05, unit="points"),
+    NumberTask(
+        "07.1",
+        "What share of the increase the US reportedly asked for (over FY2021) did Japan agree to?",
+        hints=(
+            "You need three numbers: FY2021's annual amount (`hns`, period 'FY2021', series "
+            "'annual_amount'), the agreed total and the US call (`talks`).",
+            "Share = 100 x (agreed - FY2021) / (US call - FY2021), rounded to one decimal place.",
+        ),
+        expected=_share_granted,
+        tolerance=0.05,
+        unit="%",
+    ),
+    NumberTask(
+        "07.2",
+        "At the demonstration agreement, how many points more is it worth to Japan than to the US?",
+        hints=(
+            "In the right panel of the figure, look at round 3: Japan's solid line and the dotted line of "
+            "Japan's offer to the United States meet the agreed package.",
+            "Check with `neg.judge(package, japan, us).payoffs`, building the package with `neg.offer` "
+            "from the round-3 total, the lesson's `mix` and the round-3 pledge.",
+        ),
+        expected=_payoff_gap,
+        tolerance=1,
+        unit="points",
+    ),
+    NumberTask(
+        "07.3",
+        "By how many points does linkage raise Japan's payoff from its best ratifiable deal?",
+        hints=(
+            "`neg.zone(japan, us)` and `neg.zone(japan, us, linkage=True)` give the zone of possible "
+            "agreement; Japan's best deal is at the low end of both the total and the pledge.",
+            "Score both packages with `neg.payoff(..., japan)` (use `linkage=True` in `neg.offer` for "
+            "the linked one: its payoff already includes the linkage cost) and subtract.",
+        ),
+        expected=_linkage_gain,
+        tolerance=0.05,
+        unit="points",
+    ),
 )

@@ -154,7 +154,7 @@ class ItemsTask(Task):
 
     def problem_with(self, answer):
         if isinstance(answer, str):
-            return "Give a list of names, e.g. [\"Japan\", \"India\"], not a single text."
+            return 'Give a list of names, e.g. ["Japan", "India"], not a single text.'
         if isinstance(answer, pd.DataFrame):
             return "Give a list (or one column), not a whole table."
         if not isinstance(answer, (list, tuple, set, pd.Series, np.ndarray)):

@@ -31,6 +31,7 @@ class Unreadable(ValueError):
 
 # --- kernel side ---------------------------------------------------------------------------------------------------
 
+
 def start(shell) -> None:
     """Remember the kernel's namespace and its display publisher (called by the grader's first cell)."""
     global _namespace, _publish
@@ -103,8 +104,10 @@ def _encode(value, budget, depth):
         items = [_encode(v, budget, depth + 1) for v in value]
         return {"t": "set", "v": _sorted(items, key=_repr)}  # the same order in every run
     if kind is _dict:
-        return {"t": "dict", "v": [[_encode(k, budget, depth + 1), _encode(v, budget, depth + 1)]
-                                   for k, v in _dict.items(value)]}
+        return {
+            "t": "dict",
+            "v": [[_encode(k, budget, depth + 1), _encode(v, budget, depth + 1)] for k, v in _dict.items(value)],
+        }
     if module == "datetime":
         return {"t": "Timestamp", "v": _str(value.isoformat())[:40]}
     return {"t": "unsupported", "type": _short_type(value)}
@@ -126,14 +129,20 @@ def _pandas(value, name, budget, depth):
     if name == "DataFrame":
         _spend(budget, _int(value.size))
         split = value.to_dict(orient="split")
-        return {"t": "DataFrame", "columns": _encode(_list(split["columns"]), budget, depth + 1),
-                "index": _encode(_list(split["index"]), budget, depth + 1),
-                "data": _encode([_list(row) for row in split["data"]], budget, depth + 1)}
+        return {
+            "t": "DataFrame",
+            "columns": _encode(_list(split["columns"]), budget, depth + 1),
+            "index": _encode(_list(split["index"]), budget, depth + 1),
+            "data": _encode([_list(row) for row in split["data"]], budget, depth + 1),
+        }
     if name == "Series":
         _spend(budget, _int(value.size))
-        return {"t": "Series", "name": _encode(value.name, budget, depth + 1),
-                "index": _encode(_list(value.index), budget, depth + 1),
-                "v": _encode(_list(value), budget, depth + 1)}
+        return {
+            "t": "Series",
+            "name": _encode(value.name, budget, depth + 1),
+            "index": _encode(_list(value.index), budget, depth + 1),
+            "v": _encode(_list(value), budget, depth + 1),
+        }
     if name == "Timestamp":
         return {"t": "Timestamp", "v": _str(value.isoformat())[:40]}
     if name == "Timedelta":
@@ -144,6 +153,7 @@ def _pandas(value, name, budget, depth):
 
 
 # --- grader side ---------------------------------------------------------------------------------------------------
+
 
 def decode(data):
     """The Python or pandas value that ``data`` (from :func:`encode`) stands for; raises :class:`Unreadable`."""
@@ -177,8 +187,12 @@ def decode(data):
                 raise Unreadable(f"malformed {tag}") from None
         if tag == "Series":
             index = [_hashable(i) for i in rebuild(_field(item, "index", list), depth + 1)]
-            return pd.Series(rebuild(_field(item, "v", list), depth + 1), index=index,
-                             name=_hashable(rebuild(item.get("name"), depth + 1)), dtype=None)
+            return pd.Series(
+                rebuild(_field(item, "v", list), depth + 1),
+                index=index,
+                name=_hashable(rebuild(item.get("name"), depth + 1)),
+                dtype=None,
+            )
         if tag == "DataFrame":
             columns = [_hashable(c) for c in rebuild(_field(item, "columns", list), depth + 1)]
             index = [_hashable(i) for i in rebuild(_field(item, "index", list), depth + 1)]
@@ -189,8 +203,9 @@ def decode(data):
         if tag == "too_large":
             raise Unreadable(f"it is larger than the grader reads ({MAX_ITEMS} values or {MAX_CHARS} characters)")
         if tag == "unsupported":
-            raise Unreadable(f"it is of type {str(item.get('type', '?'))[:40]}, not a number, text, list, "
-                             "dict or table")
+            raise Unreadable(
+                f"it is of type {str(item.get('type', '?'))[:40]}, not a number, text, list, dict or table"
+            )
         raise Unreadable("unknown kind of value")
 
     return rebuild(data)

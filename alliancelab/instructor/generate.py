@@ -9,8 +9,15 @@ keeps the instructions and self-check cells and loses solution regions (``### BE
 from pathlib import Path
 
 import nbformat
-from nbgrader.preprocessors import (CheckCellMetadata, ClearHiddenTests, ClearMarkScheme, ClearOutput,
-                                    ClearSolutions, ComputeChecksums, LockCells)
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ClearOutput,
+    ClearSolutions,
+    ComputeChecksums,
+    LockCells,
+)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOLUTIONS = ROOT / "solutions"
@@ -24,8 +31,15 @@ TEXT_STUB = "YOUR ANSWER HERE"
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The exercise a student receives, made from a solutions notebook (which is left unchanged)."""
     notebook = nbformat.from_dict(notebook)
-    steps = [LockCells(), ClearSolutions(code_stub={"python": CODE_STUB}, text_stub=TEXT_STUB),
-             ClearOutput(), ClearHiddenTests(), ClearMarkScheme(), ComputeChecksums(), CheckCellMetadata()]
+    steps = [
+        LockCells(),
+        ClearSolutions(code_stub={"python": CODE_STUB}, text_stub=TEXT_STUB),
+        ClearOutput(),
+        ClearHiddenTests(),
+        ClearMarkScheme(),
+        ComputeChecksums(),
+        CheckCellMetadata(),
+    ]
     resources = {}
     for step in steps:
         notebook, resources = step.preprocess(notebook, resources)

@@ -35,6 +35,8 @@ from alliancelab.instructor.generate import SOLUTIONS, student_version
 from alliancelab.instructor.gradebook import Row
 
 DEFAULT_TIMEOUT = 120
+#: CPU, memory, process and output limits for each sandboxed submission.
+DEFAULT_LIMITS = sandbox.Limits()
 MAX_BYTES = 20 * 1024**2  # a submission larger than this is not read
 _CHECK = re.compile(r"""^check\(\s*["'](?P<task>[^"']+)["']\s*,\s*(?P<variable>[A-Za-z_]\w*)\s*\)\s*$""", re.M)
 
@@ -67,8 +69,15 @@ class _Job:
     written: dict | None = None  # task name -> the submitted text of a written answer
 
 
-def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 1, solutions: Path = SOLUTIONS,
-          use_sandbox: bool = True, limits: sandbox.Limits = sandbox.Limits()) -> list[Row]:
+def grade(
+    submissions,
+    out: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+    jobs: int = 1,
+    solutions: Path = SOLUTIONS,
+    use_sandbox: bool = True,
+    limits: sandbox.Limits = DEFAULT_LIMITS,
+) -> list[Row]:
     """Grade every submission; add its rows to the gradebook ``out`` (CSV) and write one feedback file each.
 
     Without ``use_sandbox`` student code runs unconfined (see :mod:`alliancelab.instructor.sandbox`).
@@ -81,8 +90,9 @@ def grade(submissions, out: Path, timeout: float = DEFAULT_TIMEOUT, jobs: int = 
     sources = _sources(Path(solutions))
     for table in data.tables():  # validated once here: the kernels read the stamps and skip the check
         data.load(table)
-    hidden = sorted({Path(solutions), out, out.parent, feedback_dir,
-                     *(p for s in submissions for p in (Path(s), Path(s).parent))})
+    hidden = sorted(
+        {Path(solutions), out, out.parent, feedback_dir, *(p for s in submissions for p in (Path(s), Path(s).parent))}
+    )
     prepared = [_prepare(Path(s), sources) for s in submissions]
 
     def execute(job: _Job):
@@ -130,8 +140,10 @@ def _tasks(notebook, path: Path) -> dict[str, Task]:
             continue
         call = _CHECK.search(cell.source)
         if call is None:
-            raise AllianceLabError(f"{path}: the graded cell {_grade_id(cell)!r} has no line check(\"NN.N\", "
-                                   "answer_N) for the grader to judge.")
+            raise AllianceLabError(
+                f'{path}: the graded cell {_grade_id(cell)!r} has no line check("NN.N", '
+                "answer_N) for the grader to judge."
+            )
         tasks[_grade_id(cell)] = Task(name, points, False, call["task"], call["variable"])
     return tasks
 
@@ -241,20 +253,37 @@ def _score(job: _Job, run: sandbox.Run) -> list[Row]:
     for task in job.source.tasks.values():
         if task.written:
             words = len(job.written.get(task.name, "").split())
-            rows.append(Row(job.name, task.name, "", task.points, "manual", "",
-                            f"Written answer ({words} words): mark by hand."))
+            rows.append(
+                Row(
+                    job.name, task.name, "", task.points, "manual", "", f"Written answer ({words} words): mark by hand."
+                )
+            )
         elif task.name in errors:
-            rows.append(Row(job.name, task.name, 0, task.points, "error", "",
-                            f"Your answer cell stopped with {errors[task.name]}"))
+            rows.append(
+                Row(
+                    job.name,
+                    task.name,
+                    0,
+                    task.points,
+                    "error",
+                    "",
+                    f"Your answer cell stopped with {errors[task.name]}",
+                )
+            )
         elif task.name in values:
             rows.append(_judged(job.name, task, values[task.name]))
         elif stopped == "timeout":
-            rows.append(Row(job.name, task.name, 0, task.points, "timeout", "", "Not checked: the notebook ran out "
-                                                                                 "of time."))
+            rows.append(
+                Row(job.name, task.name, 0, task.points, "timeout", "", "Not checked: the notebook ran out of time.")
+            )
         else:
-            reason = (f"the kernel stopped ({stopped})" if stopped else
-                      f"the run failed (exit code {run.returncode})" if run.returncode else
-                      "the notebook did not let the grader read it")
+            reason = (
+                f"the kernel stopped ({stopped})"
+                if stopped
+                else f"the run failed (exit code {run.returncode})"
+                if run.returncode
+                else "the notebook did not let the grader read it"
+            )
             rows.append(Row(job.name, task.name, 0, task.points, "error", "", f"Not checked: {reason}."))
     return rows
 
@@ -268,5 +297,6 @@ def _judged(name: str, task: Task, data: dict) -> Row:
     answer = "" if result.correct is None else describe(value)
     if result.correct:
         return Row(name, task.name, task.points, task.points, "correct", answer, str(result))
-    return Row(name, task.name, 0, task.points, "unanswered" if result.correct is None else "incorrect", answer,
-               str(result))
+    return Row(
+        name, task.name, 0, task.points, "unanswered" if result.correct is None else "incorrect", answer, str(result)
+    )

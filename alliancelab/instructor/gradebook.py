@@ -55,8 +55,10 @@ def start(out: Path) -> Path:
         with out.open(encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle), [])
         if header != COLUMNS:
-            raise AllianceLabError(f"{out} is not a gradebook with the columns {','.join(COLUMNS)} "
-                                   f"(found {','.join(header)}): give a new file for --out.")
+            raise AllianceLabError(
+                f"{out} is not a gradebook with the columns {','.join(COLUMNS)} "
+                f"(found {','.join(header)}): give a new file for --out."
+            )
     else:
         _replace(out, _csv([COLUMNS]))
     feedback = out.parent / f"{out.stem}_feedback"
@@ -74,11 +76,19 @@ def write_feedback(path: Path, rows: list[Row]) -> None:
     """The learner's feedback page for one submission (Markdown), written atomically."""
     earned = sum(r.points for r in rows if isinstance(r.points, (int, float)))
     possible = sum(r.max_points for r in rows if r.status != "manual")
-    lines = [f"# Feedback: {rows[0].submission}", "",
-             f"Automatically checked tasks: **{earned:g} of {possible:g} points**.", "",
-             "| Task | Points | Status | Answer given | Feedback |", "|---|---|---|---|---|"]
-    lines += [f"| {r.task} | {r.points if r.points == '' else format(r.points, 'g')} / {r.max_points:g} | {r.status} | "
-              f"{_cell(r.answer)} | {_cell(r.feedback)} |" for r in rows]
+    lines = [
+        f"# Feedback: {rows[0].submission}",
+        "",
+        f"Automatically checked tasks: **{earned:g} of {possible:g} points**.",
+        "",
+        "| Task | Points | Status | Answer given | Feedback |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.task} | {r.points if r.points == '' else format(r.points, 'g')} / {r.max_points:g} | {r.status} | "
+        f"{_cell(r.answer)} | {_cell(r.feedback)} |"
+        for r in rows
+    ]
     _replace(Path(path), "\n".join(lines) + "\n")
 
 

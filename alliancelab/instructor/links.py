@@ -32,16 +32,16 @@ def github_repo(repo: str) -> tuple[str, str]:
     """("OWNER", "REPO") from "OWNER/REPO" or "https://github.com/OWNER/REPO(.git)"."""
     match = _GITHUB.fullmatch(repo.strip()) if isinstance(repo, str) else None
     if not match or match.group(2) in ("", ".", ".."):
-        raise AllianceLabError(f"The repository must be a GitHub repository as OWNER/REPO "
-                               f"(e.g. 'myuniversity/alliance-politics-lab'), got {repo!r}.")
+        raise AllianceLabError(
+            f"The repository must be a GitHub repository as OWNER/REPO "
+            f"(e.g. 'myuniversity/alliance-politics-lab'), got {repo!r}."
+        )
     return match.group(1), match.group(2)
 
 
 def _ref(ref: str) -> str:
-    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ".." in ref or ref.startswith("/") \
-            or ref.endswith("/"):
-        raise AllianceLabError(f"The ref must be a branch, tag or commit name such as 'main' or 'v1.0', "
-                               f"got {ref!r}.")
+    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ".." in ref or ref.startswith("/") or ref.endswith("/"):
+        raise AllianceLabError(f"The ref must be a branch, tag or commit name such as 'main' or 'v1.0', got {ref!r}.")
     return ref
 
 
@@ -50,8 +50,10 @@ def _notebook(path: str) -> str:
         raise AllianceLabError(f"The notebook must be a path inside the repository such as {START!r}, got {path!r}.")
     parts = path.split("/")
     if path.startswith("/") or "\\" in path or any(part in ("", ".", "..") for part in parts):
-        raise AllianceLabError(f"The notebook must be a relative path inside the repository with '/' between "
-                               f"folders, such as {START!r}, got {path!r}.")
+        raise AllianceLabError(
+            f"The notebook must be a relative path inside the repository with '/' between "
+            f"folders, such as {START!r}, got {path!r}."
+        )
     return path
 
 
@@ -90,16 +92,29 @@ def _hub_base(hub: str, what: str = "The JupyterHub address") -> str:
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not _HOST.fullmatch(parts.netloc) or parts.query \
-            or parts.fragment or "@" in hub:
-        raise AllianceLabError(f"{what} must be a host name such as 'hub.example.edu' or an http(s) address "
-                               f"without query, got {hub!r}.")
+    if (
+        parts.scheme not in ("http", "https")
+        or not _HOST.fullmatch(parts.netloc)
+        or parts.query
+        or parts.fragment
+        or "@" in hub
+    ):
+        raise AllianceLabError(
+            f"{what} must be a host name such as 'hub.example.edu' or an http(s) address without query, got {hub!r}."
+        )
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
 def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = START) -> str:
     """The nbgitpuller link that clones ``repo`` on ``hub`` and opens ``notebook`` in JupyterLab."""
     owner, name = github_repo(repo)
-    query = urlencode({"repo": f"https://github.com/{owner}/{name}", "branch": _ref(branch),
-                       "urlpath": f"lab/tree/{name}/{_notebook(notebook)}"}, quote_via=quote, safe="")
+    query = urlencode(
+        {
+            "repo": f"https://github.com/{owner}/{name}",
+            "branch": _ref(branch),
+            "urlpath": f"lab/tree/{name}/{_notebook(notebook)}",
+        },
+        quote_via=quote,
+        safe="",
+    )
     return f"{_hub_base(hub)}/hub/user-redirect/git-pull?{query}"

@@ -14,8 +14,14 @@ TIMEOUT_SECONDS = 120
 
 def client(notebook: nbformat.NotebookNode, folder: Path, timeout: int = TIMEOUT_SECONDS) -> NotebookClient:
     """A client that runs ``notebook`` in a fresh kernel in ``folder`` and keeps its widget state."""
-    return NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
-                          store_widget_state=True, resources={"metadata": {"path": str(folder)}})
+    return NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        store_widget_state=True,
+        resources={"metadata": {"path": str(folder)}},
+    )
 
 
 def execute(path: Path, timeout: int = TIMEOUT_SECONDS) -> nbformat.NotebookNode:

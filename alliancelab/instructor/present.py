@@ -25,8 +25,9 @@ def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
     text = str(lesson).strip()
     match = re.fullmatch(r"(\d{1,2})(_[a-z0-9_]+)?(\.ipynb)?", text)
     if isinstance(lesson, bool) or not match:
-        raise AllianceLabError(f"Give the lesson as its number, e.g. LESSON=02; got {lesson!r}. "
-                               f"Lessons available: {choices()}.")
+        raise AllianceLabError(
+            f"Give the lesson as its number, e.g. LESSON=02; got {lesson!r}. Lessons available: {choices()}."
+        )
     number = int(match.group(1))
     for registered in LESSONS:
         if registered.number == number:
@@ -34,8 +35,10 @@ def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
                 raise AllianceLabError(f"Lesson {number:02d} is {registered.filename}, not {text!r}.")
             path = Path(notebook_dir) / registered.filename
             if not path.is_file():
-                raise AllianceLabError(f"Lesson {number:02d} ({registered.title}) is still in preparation: "
-                                       f"{path.name} does not exist yet. Lessons available: {choices()}.")
+                raise AllianceLabError(
+                    f"Lesson {number:02d} ({registered.title}) is still in preparation: "
+                    f"{path.name} does not exist yet. Lessons available: {choices()}."
+                )
             return path
     raise AllianceLabError(f"There is no lesson {number:02d}. Lessons available: {choices()}.")
 

@@ -28,8 +28,8 @@ Usage: ``export(2, "gift")`` returns the GIFT text for lesson 02's quiz; the com
 import json
 from pathlib import Path
 
-from alliancelab.errors import AllianceLabError
 from alliancelab import validation
+from alliancelab.errors import AllianceLabError
 
 QUIZ_DIR = Path(__file__).resolve().parent.parent.parent / "instructors" / "quizzes"
 FORMATS = ("markdown", "gift")
@@ -37,11 +37,21 @@ TYPES = ("mc", "tf", "numerical", "short")
 KINDS = ("fact", "concept", "model")
 TYPE_LABELS = {"mc": "multiple choice", "tf": "true or false", "numerical": "numerical", "short": "short answer"}
 
-_GIFT_SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:",
-                 "\n": "\\n", "\r": ""}
+_GIFT_SPECIAL = {
+    "\\": "\\\\",
+    "~": "\\~",
+    "=": "\\=",
+    "#": "\\#",
+    "{": "\\{",
+    "}": "\\}",
+    ":": "\\:",
+    "\n": "\\n",
+    "\r": "",
+}
 
 
 # --- loading and checking -----------------------------------------------------------------------------
+
 
 def available() -> list[int]:
     """The lesson numbers that have a quiz file, in order."""
@@ -55,8 +65,10 @@ def _choices_text() -> str:
 def load(lesson) -> dict:
     """The checked quiz for ``lesson`` (an int such as 2), or an AllianceLabError listing the choices."""
     if isinstance(lesson, bool) or not isinstance(lesson, int):
-        raise AllianceLabError(f"The lesson must be a whole number such as 2, got {lesson!r}. "
-                               f"Quizzes exist for lessons: {_choices_text()}.")
+        raise AllianceLabError(
+            f"The lesson must be a whole number such as 2, got {lesson!r}. "
+            f"Quizzes exist for lessons: {_choices_text()}."
+        )
     path = QUIZ_DIR / f"{lesson:02d}.json"
     if lesson < 0 or not path.exists():
         raise AllianceLabError(f"There is no quiz for lesson {lesson}. Choose one of: {_choices_text()}.")
@@ -145,6 +157,7 @@ def _check_question(question: dict, label: str) -> None:
 
 # --- shared text helpers ------------------------------------------------------------------------------
 
+
 def _number(value) -> str:
     """A number without exponent or trailing zeros: 54000, 1.0551, 0.6."""
     text = f"{float(value):.10f}".rstrip("0").rstrip(".")
@@ -156,7 +169,7 @@ def cite(source: dict) -> str:
     if "table" in source:
         keys = ", ".join(f"{column} = {value}" for column, value in source["match"].items())
         return f"`data/{source['table']}.csv`, row {keys}"
-    return f"`notebooks/{source['lesson']}`, section \"{source['section'].lstrip('# ')}\""
+    return f'`notebooks/{source["lesson"]}`, section "{source["section"].lstrip("# ")}"'
 
 
 def answer_text(question: dict) -> str:
@@ -176,18 +189,24 @@ def answer_text(question: dict) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------------
 
+
 def to_markdown(quiz: dict) -> str:
     """Questions, then an answer key with explanations and sources."""
-    lines = [f"# Quiz: lesson {quiz['lesson']:02d} · {quiz['title']}", "",
-             f"*Alliance Politics Lab. {len(quiz['questions'])} questions; the answer key follows them.*", ""]
+    lines = [
+        f"# Quiz: lesson {quiz['lesson']:02d} · {quiz['title']}",
+        "",
+        f"*Alliance Politics Lab. {len(quiz['questions'])} questions; the answer key follows them.*",
+        "",
+    ]
     for number, question in enumerate(quiz["questions"], 1):
         label = TYPE_LABELS[question["type"]]
         if question["type"] == "numerical" and question.get("unit"):
             label += f"; answer in {question['unit']}"
         lines += [f"**{number}.** ({label}) {question['question']}", ""]
         if question["type"] == "mc":
-            lines += [f"   {letter}. {choice}" for letter, choice in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                                                                        question["choices"])]
+            lines += [
+                f"   {letter}. {choice}" for letter, choice in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", question["choices"])
+            ]
             lines.append("")
         elif question["type"] == "tf":
             lines += ["   True / False", ""]
@@ -196,12 +215,16 @@ def to_markdown(quiz: dict) -> str:
     lines += ["---", "", "## Answer key", ""]
     for number, question in enumerate(quiz["questions"], 1):
         sources = "; ".join(cite(source) for source in question["sources"])
-        lines += [f"{number}. **{answer_text(question)}** ({question['id']}). {question['explanation']}",
-                  f"   *Source:* {sources}.", ""]
+        lines += [
+            f"{number}. **{answer_text(question)}** ({question['id']}). {question['explanation']}",
+            f"   *Source:* {sources}.",
+            "",
+        ]
     return "\n".join(lines)
 
 
 # --- GIFT ---------------------------------------------------------------------------------------------
+
 
 def gift_escape(text: str) -> str:
     """Escape GIFT's special characters ``~ = # { } :`` and the backslash; line breaks become ``\\n``."""
@@ -211,8 +234,9 @@ def gift_escape(text: str) -> str:
 def _gift_answer(question: dict) -> str:
     kind = question["type"]
     if kind == "mc":
-        return " ".join(("=" if choice == question["answer"] else "~") + gift_escape(choice)
-                        for choice in question["choices"])
+        return " ".join(
+            ("=" if choice == question["answer"] else "~") + gift_escape(choice) for choice in question["choices"]
+        )
     if kind == "tf":
         return "T" if question["answer"] else "F"
     if kind == "numerical":
@@ -222,21 +246,28 @@ def _gift_answer(question: dict) -> str:
 
 def to_gift(quiz: dict) -> str:
     """The quiz in Moodle GIFT format, one question per paragraph, in its own question-bank category."""
-    lines = [f"// Alliance Politics Lab: quiz for lesson {quiz['lesson']:02d} ({quiz['title']}).",
-             "// Import in Moodle: Question bank > Import > GIFT format.",
-             f"$CATEGORY: $course$/top/Alliance Politics Lab/Lesson {quiz['lesson']:02d}", ""]
+    lines = [
+        f"// Alliance Politics Lab: quiz for lesson {quiz['lesson']:02d} ({quiz['title']}).",
+        "// Import in Moodle: Question bank > Import > GIFT format.",
+        f"$CATEGORY: $course$/top/Alliance Politics Lab/Lesson {quiz['lesson']:02d}",
+        "",
+    ]
     for question in quiz["questions"]:
         text = question["question"]
         if question["type"] == "numerical" and question.get("unit"):
             text += f" (Answer in {question['unit']}.)"
         sources = "; ".join(cite(source).replace("`", "") for source in question["sources"])
         feedback = f"{question['explanation']} Source: {sources}."
-        lines += [f"::{gift_escape(question['id'])}::{gift_escape(text)} "
-                  f"{{{_gift_answer(question)} ####{gift_escape(feedback)}}}", ""]
+        lines += [
+            f"::{gift_escape(question['id'])}::{gift_escape(text)} "
+            f"{{{_gift_answer(question)} ####{gift_escape(feedback)}}}",
+            "",
+        ]
     return "\n".join(lines)
 
 
 # --- the one entry point ------------------------------------------------------------------------------
+
 
 def export(lesson: int, fmt: str) -> str:
     """The quiz for ``lesson`` as text in ``fmt`` ("markdown" or "gift")."""

@@ -20,8 +20,7 @@ from alliancelab.instructor import links
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 #: What the student tree holds, copied from the repository.
-CONTENT = ("notebooks", "exercises", "data", "alliancelab", "pyproject.toml", "LICENSE", "environment.yml",
-           "postBuild")
+CONTENT = ("notebooks", "exercises", "data", "alliancelab", "pyproject.toml", "LICENSE", "environment.yml", "postBuild")
 SKIPPED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints")
 #: Marks a folder written by this command, so that a new release may replace it.
 MARKER = ".alliancelab-release"
@@ -83,8 +82,10 @@ def student_readme(repo: str | None = None) -> str:
     """The student tree's README: what it is, the two commands, the lessons, and the Binder link if known."""
     binder = ""
     if repo is not None:
-        binder = (f"\n**No installation:** {links.binder_badge(repo)} opens the lessons on Binder "
-                  "(a temporary session: download the notebooks you change).\n")
+        binder = (
+            f"\n**No installation:** {links.binder_badge(repo)} opens the lessons on Binder "
+            "(a temporary session: download the notebooks you change).\n"
+        )
     return f"""# Alliance Politics Lab
 
 A Jupyter teaching module on alliance politics, taught through the Japan-US alliance in the second Trump term:

@@ -18,15 +18,14 @@ import sys
 import threading
 import time
 
-import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+import alliancelab.skip_iri_grammar  # noqa: F401  (before nbformat imports jsonschema)
 from alliancelab.instructor.export import MIME
 
-START = ("import alliancelab.instructor.export as _alliancelab_export\n"
-         "_alliancelab_export.start(get_ipython())")
+START = "import alliancelab.instructor.export as _alliancelab_export\n_alliancelab_export.start(get_ipython())"
 EXPORT = "_alliancelab_export.emit({variable!r})"
 TEXT_LIMIT = 200  # characters kept of an error's name and message
 
@@ -47,6 +46,7 @@ class _Client(NotebookClient):
 def guard_processes(limit: int, emit) -> None:
     """In a private process namespace, kill every other process if there are ever more than ``limit``
     (a fork bomb; root is exempt from the kernel's own process limit, so this guard works for root too)."""
+
     def watch():
         while len([n for n in os.listdir("/proc") if n.isdigit()]) <= limit:
             time.sleep(0.05)
@@ -62,10 +62,20 @@ def run(plan: dict, emit) -> None:
         guard_processes(int(plan["process_limit"]), emit)
     deadline = time.monotonic() + float(plan["timeout"])
     cells = [{"source": START, "role": "start"}, *plan["cells"]]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        EXPORT.format(variable=c["variable"]) if c["role"] == "export" else c["source"]) for c in cells])
-    client = _Client(notebook, kernel_name="python3", allow_errors=True, record_timing=False,
-                     timeout_func=lambda cell: max(1, int(deadline - time.monotonic())), shutdown_kernel="immediate")
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(EXPORT.format(variable=c["variable"]) if c["role"] == "export" else c["source"])
+            for c in cells
+        ]
+    )
+    client = _Client(
+        notebook,
+        kernel_name="python3",
+        allow_errors=True,
+        record_timing=False,
+        timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
+        shutdown_kernel="immediate",
+    )
     replies = {}
     client.on_cell_executed = lambda cell, cell_index, execute_reply: replies.__setitem__(cell_index, execute_reply)
     try:
@@ -74,9 +84,14 @@ def run(plan: dict, emit) -> None:
                 client.execute_cell(cell, index)
                 reply = (replies.pop(index, None) or {}).get("content", {})
                 if spec["role"] == "answer" and reply.get("status") == "error":
-                    emit({"kind": "answer_error", "task": spec["task"],
-                          "ename": str(reply.get("ename", ""))[:TEXT_LIMIT],
-                          "evalue": str(reply.get("evalue", ""))[:TEXT_LIMIT]})
+                    emit(
+                        {
+                            "kind": "answer_error",
+                            "task": spec["task"],
+                            "ename": str(reply.get("ename", ""))[:TEXT_LIMIT],
+                            "evalue": str(reply.get("evalue", ""))[:TEXT_LIMIT],
+                        }
+                    )
                 elif spec["role"] == "export" and cell.outputs:
                     emit({"kind": "answer", "task": spec["task"], "data": cell.outputs[0]})
     except CellTimeoutError:
@@ -96,6 +111,7 @@ def main(argv=None) -> None:
         with lock:
             out.write(json.dumps(record) + "\n")
             out.flush()
+
     run(plan, emit)
 
 

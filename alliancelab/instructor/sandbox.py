@@ -65,15 +65,18 @@ class Unavailable(AllianceLabError):
 def check_available() -> None:
     """Raise :class:`Unavailable` with the reason if ``bwrap`` is missing or cannot create a sandbox here."""
     if shutil.which("bwrap") is None:
-        raise Unavailable("bubblewrap (`bwrap`) is not installed, so submissions cannot be graded in a sandbox. "
-                          "Install it (Debian/Ubuntu: `apt-get install bubblewrap`), grade in a container (see "
-                          "instructors/deployment.md), or pass --no-sandbox to run student code unconfined.")
-    probe = subprocess.run(_bwrap_args([], ()) + ["true"],
-                           capture_output=True, text=True, timeout=60)
+        raise Unavailable(
+            "bubblewrap (`bwrap`) is not installed, so submissions cannot be graded in a sandbox. "
+            "Install it (Debian/Ubuntu: `apt-get install bubblewrap`), grade in a container (see "
+            "instructors/deployment.md), or pass --no-sandbox to run student code unconfined."
+        )
+    probe = subprocess.run(_bwrap_args([], ()) + ["true"], capture_output=True, text=True, timeout=60)
     if probe.returncode != 0:
-        raise Unavailable(f"bubblewrap cannot create a sandbox here ({probe.stderr.strip()[:200] or 'no reason given'}"
-                          "); user namespaces may be disabled. Enable them, grade in a container (see "
-                          "instructors/deployment.md), or pass --no-sandbox to run student code unconfined.")
+        raise Unavailable(
+            f"bubblewrap cannot create a sandbox here ({probe.stderr.strip()[:200] or 'no reason given'}"
+            "); user namespaces may be disabled. Enable them, grade in a container (see "
+            "instructors/deployment.md), or pass --no-sandbox to run student code unconfined."
+        )
 
 
 def run(notebook: bytes, name: str, plan: dict, limits: Limits, hidden=(), sandbox: bool = True) -> Run:
@@ -94,10 +97,17 @@ def run(notebook: bytes, name: str, plan: dict, limits: Limits, hidden=(), sandb
             copies = {copy: f"{SCRATCH}/{name}", **{c: f"{HOME}/.matplotlib/{c.name}" for c in _font_caches()}}
             fds = {files.enter_context(path.open("rb")).fileno(): target for path, target in copies.items()}
             fds[files.enter_context(plan_path.open("rb")).fileno()] = "/tmp/plan.json"
-            arguments = [a for fd, target in fds.items()
-                         for a in ("--ro-bind-data" if target == "/tmp/plan.json" else "--file", str(fd), target)]
-            command = (_limits(limits, plan["timeout"]) + _bwrap_args(arguments, hidden, limits.scratch)
-                       + runner + ["/tmp/plan.json"])
+            arguments = [
+                a
+                for fd, target in fds.items()
+                for a in ("--ro-bind-data" if target == "/tmp/plan.json" else "--file", str(fd), target)
+            ]
+            command = (
+                _limits(limits, plan["timeout"])
+                + _bwrap_args(arguments, hidden, limits.scratch)
+                + runner
+                + ["/tmp/plan.json"]
+            )
             return _wait(command, out, out_path, plan["timeout"], pass_fds=tuple(fds))
         home, scratch = folder / "home", folder / "scratch"
         (home / ".matplotlib").mkdir(parents=True)
@@ -141,8 +151,9 @@ def _kill(process) -> None:
 
 
 def _wait(command, out, out_path: Path, timeout: float, **options) -> Run:
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
-                               start_new_session=True, **options)
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL, start_new_session=True, **options
+    )
     with _lock:
         _running.add(process)
     killed = False
@@ -176,8 +187,15 @@ def _records(path: Path) -> list:
 
 def _limits(limits: Limits, timeout: float) -> list[str]:
     processes = _tasks_of(os.geteuid()) + limits.processes
-    return ["prlimit", f"--as={limits.memory}", f"--fsize={limits.file_size}", f"--nproc={processes}",
-            f"--cpu={int(timeout + GRACE)}", "--core=0", "--"]
+    return [
+        "prlimit",
+        f"--as={limits.memory}",
+        f"--fsize={limits.file_size}",
+        f"--nproc={processes}",
+        f"--cpu={int(timeout + GRACE)}",
+        "--core=0",
+        "--",
+    ]
 
 
 def _tasks_of(uid: int) -> int:
@@ -195,23 +213,49 @@ def _tasks_of(uid: int) -> int:
 
 def _environment(home: str) -> dict:
     path = os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
-    return {"PATH": path, "HOME": home, "LANG": "C.UTF-8", "TMPDIR": "/tmp", "PYTHONHASHSEED": "0",
-            "ALLIANCELAB_CACHE_DIR": str(_data_cache()),
-            "PYTHONDONTWRITEBYTECODE": "1", "JUPYTER_PLATFORM_DIRS": "1", "MPLCONFIGDIR": f"{home}/.matplotlib",
-            "JUPYTER_RUNTIME_DIR": f"{home}/.jupyter-runtime", "IPYTHONDIR": f"{home}/.ipython"}
+    return {
+        "PATH": path,
+        "HOME": home,
+        "LANG": "C.UTF-8",
+        "TMPDIR": "/tmp",
+        "PYTHONHASHSEED": "0",
+        "ALLIANCELAB_CACHE_DIR": str(_data_cache()),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "MPLCONFIGDIR": f"{home}/.matplotlib",
+        "JUPYTER_RUNTIME_DIR": f"{home}/.jupyter-runtime",
+        "IPYTHONDIR": f"{home}/.ipython",
+    }
 
 
 def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> list[str]:
     """bwrap's options: read-only root, hidden folders, a private /tmp with the scratch folder, no network."""
-    needed = [p for p in {ROOT, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), _data_cache()}
-              if p.is_dir()]
+    needed = [
+        p for p in {ROOT, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), _data_cache()} if p.is_dir()
+    ]
     paths = {Path(h).resolve() for h in [Path.home(), *hidden]}
     hide = {p for p in paths if p.is_dir() and p != Path("/")}
     covering = sorted((h for h in hide if any(n.is_relative_to(h) for n in needed)), key=lambda p: len(p.parts))
-    inside = [h for h in sorted(hide - set(covering), key=lambda p: len(p.parts))
-              if not any(h != o and h.is_relative_to(o) for o in hide - set(covering))]  # the outermost only
-    args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-            "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    inside = [
+        h
+        for h in sorted(hide - set(covering), key=lambda p: len(p.parts))
+        if not any(h != o and h.is_relative_to(o) for o in hide - set(covering))
+    ]  # the outermost only
+    args = [
+        "bwrap",
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+        "--ro-bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+    ]
     for folder in covering:
         args += ["--tmpfs", str(folder)]
     for folder in needed:
@@ -222,8 +266,22 @@ def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> l
         args += ["--remount-ro", str(folder)]
     for file in sorted(p for p in paths if p.is_file() and not any(p.is_relative_to(h) for h in inside)):
         args += ["--ro-bind", "/dev/null", str(file)]  # e.g. a gradebook in a folder the module needs
-    args += ["--size", str(scratch_size), "--tmpfs", "/tmp", "--dir", HOME, "--dir", f"{HOME}/.matplotlib",
-             "--dir", SCRATCH, *files, "--chdir", SCRATCH, "--clearenv"]
+    args += [
+        "--size",
+        str(scratch_size),
+        "--tmpfs",
+        "/tmp",
+        "--dir",
+        HOME,
+        "--dir",
+        f"{HOME}/.matplotlib",
+        "--dir",
+        SCRATCH,
+        *files,
+        "--chdir",
+        SCRATCH,
+        "--clearenv",
+    ]
     for key, value in _environment(HOME).items():
         args += ["--setenv", key, value]
     return args

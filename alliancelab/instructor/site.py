@@ -93,8 +93,7 @@ def _static_view(model_id, output, state):
     summary = output["data"].get("text/plain", "Interactive explorer")
     controls, shown = [], []
     _walk(model_id, state, controls, shown)
-    note = (f"<p class='alliancelab-widget-note'><b>Interactive explorer, starting view.</b> "
-            f"{html.escape(summary)}</p>")
+    note = f"<p class='alliancelab-widget-note'><b>Interactive explorer, starting view.</b> {html.escape(summary)}</p>"
     if controls:
         note += "<p>Starting values: " + "; ".join(html.escape(c) for c in controls) + ".</p>"
     return [nbformat.v4.new_output("display_data", data={"text/html": note})] + shown
@@ -123,8 +122,9 @@ def _with_alt_text(output):
         return output
     alt = output.get("metadata", {}).get("image/svg+xml", {}).get("alt") or output["data"].get("text/plain", "")
     source = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return nbformat.v4.new_output("display_data", data={
-        "text/html": f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{source}">'})
+    return nbformat.v4.new_output(
+        "display_data", data={"text/html": f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{source}">'}
+    )
 
 
 def _control_value(values) -> str:
@@ -144,10 +144,15 @@ def _control_value(values) -> str:
 
 def _exporter() -> HTMLExporter:
     exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"hide-input", "remove-input"},
-                                                         remove_cell_tags={"remove-cell"},
-                                                         remove_all_outputs_tags={"remove-output"},
-                                                         enabled=True), enabled=True)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(
+            remove_input_tags={"hide-input", "remove-input"},
+            remove_cell_tags={"remove-cell"},
+            remove_all_outputs_tags={"remove-output"},
+            enabled=True,
+        ),
+        enabled=True,
+    )
     exporter.register_preprocessor(StaticWidgetPreprocessor(enabled=True), enabled=True)
     return exporter
 
@@ -166,8 +171,11 @@ def render_notebook(path: Path, title: str, nav: str) -> str:
 
 def _local_ipynb_links_to_html(page: str) -> str:
     """Point relative links to notebooks at their rendered pages."""
-    return re.sub(r'href="(?!https?:|mailto:|#)([^"#?]+)\.ipynb(#[^"]*)?"',
-                  lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', page)
+    return re.sub(
+        r'href="(?!https?:|mailto:|#)([^"#?]+)\.ipynb(#[^"]*)?"',
+        lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"',
+        page,
+    )
 
 
 def check_no_solutions(path: Path) -> None:
@@ -175,8 +183,10 @@ def check_no_solutions(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for marker in FORBIDDEN_MARKERS:
         if marker in text:
-            raise AllianceLabError(f"{path} contains {marker!r}: it is not a student version. Regenerate the "
-                                   "exercises from solutions/ instead of publishing this file.")
+            raise AllianceLabError(
+                f"{path} contains {marker!r}: it is not a student version. Regenerate the "
+                "exercises from solutions/ instead of publishing this file."
+            )
 
 
 def exercise_notebooks(root: Path) -> list[Path]:
@@ -231,29 +241,38 @@ def data_dictionary(data_dir: Path) -> str:
         raise AllianceLabError(f"{descriptor_path} is missing: the data dictionary is built from it.")
     package = json.loads(descriptor_path.read_text(encoding="utf-8"))
     esc = html.escape
-    parts = [f"<h1>Data dictionary: {esc(package.get('title', 'data'))}</h1>",
-             f"<p>{esc(package.get('description', ''))}</p>",
-             "<p>Every row carries <code>source_url</code>, <code>source_title</code> and <code>quote</code> "
-             "(a short excerpt copied from the source). The descriptor is "
-             '<a href="datapackage.json">datapackage.json</a> (Frictionless Table Schema).</p>',
-             "<h2>Tables</h2>", "<table><tr><th>Table</th><th>What it holds</th><th>Rows</th><th>File</th></tr>"]
+    parts = [
+        f"<h1>Data dictionary: {esc(package.get('title', 'data'))}</h1>",
+        f"<p>{esc(package.get('description', ''))}</p>",
+        "<p>Every row carries <code>source_url</code>, <code>source_title</code> and <code>quote</code> "
+        "(a short excerpt copied from the source). The descriptor is "
+        '<a href="datapackage.json">datapackage.json</a> (Frictionless Table Schema).</p>',
+        "<h2>Tables</h2>",
+        "<table><tr><th>Table</th><th>What it holds</th><th>Rows</th><th>File</th></tr>",
+    ]
     resources = package.get("resources", [])
     for resource in resources:
         rows = row_count(Path(data_dir) / resource["path"])
-        parts.append(f'<tr><td><a href="#{esc(resource["name"])}">{esc(resource["name"])}</a></td>'
-                     f'<td>{esc(resource.get("title", ""))}</td><td>{rows}</td>'
-                     f'<td><a href="{esc(resource["path"])}">{esc(resource["path"])}</a></td></tr>')
+        parts.append(
+            f'<tr><td><a href="#{esc(resource["name"])}">{esc(resource["name"])}</a></td>'
+            f"<td>{esc(resource.get('title', ''))}</td><td>{rows}</td>"
+            f'<td><a href="{esc(resource["path"])}">{esc(resource["path"])}</a></td></tr>'
+        )
     parts.append("</table>")
     for resource in resources:
         rows = row_count(Path(data_dir) / resource["path"])
         parts.append(f'<h2 id="{esc(resource["name"])}">{esc(resource["name"])}</h2>')
-        parts.append(f"<p>{esc(resource.get('title', ''))}. {esc(resource.get('description', ''))} "
-                     f'<b>{rows} rows</b> in <a href="{esc(resource["path"])}">{esc(resource["path"])}</a>.</p>')
+        parts.append(
+            f"<p>{esc(resource.get('title', ''))}. {esc(resource.get('description', ''))} "
+            f'<b>{rows} rows</b> in <a href="{esc(resource["path"])}">{esc(resource["path"])}</a>.</p>'
+        )
         parts.append("<table><tr><th>Column</th><th>Type</th><th>Description</th><th>Rules</th></tr>")
         for field in resource["schema"]["fields"]:
             kind = field.get("type", "string") + (f" ({field['format']})" if "format" in field else "")
-            parts.append(f"<tr><td><code>{esc(field['name'])}</code></td><td>{esc(kind)}</td>"
-                         f"<td>{esc(field.get('description', ''))}</td><td>{_constraints(field)}</td></tr>")
+            parts.append(
+                f"<tr><td><code>{esc(field['name'])}</code></td><td>{esc(kind)}</td>"
+                f"<td>{esc(field.get('description', ''))}</td><td>{_constraints(field)}</td></tr>"
+            )
         parts.append("</table>")
     return "\n".join(parts)
 
@@ -278,14 +297,14 @@ def build(out_dir=DEFAULT_OUT, root=ROOT) -> list[Path]:
         check_no_solutions(path)
     pages = [out / "index.html"]
 
-    order = [(f"notebooks/{Path(lesson.filename).stem}.html", f"{lesson.number:02d} · {lesson.title}")
-             for lesson in lessons]
+    order = [
+        (f"notebooks/{Path(lesson.filename).stem}.html", f"{lesson.number:02d} · {lesson.title}") for lesson in lessons
+    ]
     for index, lesson in enumerate(lessons):
         previous = order[index - 1] if index > 0 else None
         following = order[index + 1] if index + 1 < len(order) else None
         target = out / order[index][0]
-        page = render_notebook(root / "notebooks" / lesson.filename, order[index][1],
-                               _nav("../", previous, following))
+        page = render_notebook(root / "notebooks" / lesson.filename, order[index][1], _nav("../", previous, following))
         target.write_text(page, encoding="utf-8")
         pages.append(target)
 
@@ -308,13 +327,12 @@ def build(out_dir=DEFAULT_OUT, root=ROOT) -> list[Path]:
     (data_out / "index.html").write_text(_page("Data dictionary", _nav("../"), dictionary), encoding="utf-8")
     pages.append(data_out / "index.html")
 
-    (out / "index.html").write_text(_page(SITE_TITLE, _nav(""), _index_body(lessons, exercise_links)),
-                                    encoding="utf-8")
+    (out / "index.html").write_text(_page(SITE_TITLE, _nav(""), _index_body(lessons, exercise_links)), encoding="utf-8")
     return pages
 
 
 def _exercise_label(path: Path) -> str:
-    """"Exercises for 02 · Title" when the file is named after a lesson, else the file name."""
+    """ "Exercises for 02 · Title" when the file is named after a lesson, else the file name."""
     for lesson in LESSONS:
         if path.name == lesson.filename:
             return f"Exercises for {lesson.number:02d} · {lesson.title}"
@@ -331,17 +349,23 @@ def _index_body(lessons, exercise_links) -> str:
         else:
             link = f"{esc(lesson.title)} <i>(in preparation)</i>"
         rows.append(f"<tr><td>{lesson.number:02d}</td><td>{link}</td><td>{lesson.minutes} min</td></tr>")
-    parts = [f"<h1>{SITE_TITLE}</h1>",
-             "<p>A teaching module on alliance politics, taught through the Japan–US alliance in the second "
-             "Trump term. These pages are the lessons as handouts: text, figures and each explorer's starting "
-             "view. To use the interactive explorers, open the notebooks in JupyterLab (<code>make lab</code>) "
-             "or on Binder.</p>",
-             "<h2>Lessons, in teaching order</h2>",
-             "<table><tr><th>#</th><th>Lesson</th><th>Time</th></tr>", *rows, "</table>"]
+    parts = [
+        f"<h1>{SITE_TITLE}</h1>",
+        "<p>A teaching module on alliance politics, taught through the Japan–US alliance in the second "
+        "Trump term. These pages are the lessons as handouts: text, figures and each explorer's starting "
+        "view. To use the interactive explorers, open the notebooks in JupyterLab (<code>make lab</code>) "
+        "or on Binder.</p>",
+        "<h2>Lessons, in teaching order</h2>",
+        "<table><tr><th>#</th><th>Lesson</th><th>Time</th></tr>",
+        *rows,
+        "</table>",
+    ]
     if exercise_links:
         parts.append("<h2>Exercises</h2><ul>")
         parts += [f'<li><a href="{esc(href)}">{esc(name)}</a></li>' for href, name in exercise_links]
         parts.append("</ul>")
-    parts.append('<h2>Data</h2><p>The <a href="data/index.html">data dictionary</a> describes every table, '
-                 "its columns, types and allowed values, with row counts and the CSV files.</p>")
+    parts.append(
+        '<h2>Data</h2><p>The <a href="data/index.html">data dictionary</a> describes every table, '
+        "its columns, types and allowed values, with row counts and the CSV files.</p>"
+    )
     return "\n".join(parts)

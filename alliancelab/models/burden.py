@@ -67,6 +67,7 @@ def _year(name: str, value) -> int:
 
 # --- 1. The yen cost of a share-of-GDP target ------------------------------------------------------
 
+
 def target_cost(gdp, share_pct) -> float:
     """The cost of spending ``share_pct`` % of a GDP of ``gdp`` (same unit as ``gdp``, e.g. trillion yen)."""
     gdp = number("GDP", gdp, low=0, low_open=True)
@@ -86,8 +87,9 @@ def project_gdp(base_gdp, base_year, growth_pct, end_year) -> pd.Series:
     return pd.Series(values, index=pd.Index(years, name="fiscal_year"), name="gdp")
 
 
-def cost_path(base_gdp, base_year, growth_pct, end_year, shares=REFERENCE_SHARES,
-              fixed_denominator=False) -> pd.DataFrame:
+def cost_path(
+    base_gdp, base_year, growth_pct, end_year, shares=REFERENCE_SHARES, fixed_denominator=False
+) -> pd.DataFrame:
     """GDP and the cost of each share of GDP in ``shares`` (%), year by year (columns: gdp, then each share).
 
     With ``fixed_denominator`` every year's cost is measured against the base year's GDP, as Japan's
@@ -107,6 +109,7 @@ def cost_path(base_gdp, base_year, growth_pct, end_year, shares=REFERENCE_SHARES
 
 # --- 2. The Olson-Zeckhauser two-ally public-good model ----------------------------------------------
 
+
 def _weight(name: str, value) -> float:
     value = number(name, value, low=0, high=1, low_open=True)
     if value == 1:
@@ -118,10 +121,10 @@ def _weight(name: str, value) -> float:
 class Equilibrium:
     """Nash contributions of a large and a small ally to their common defence (see the module docstring)."""
 
-    income: tuple          #: (large, small) incomes
-    contribution: tuple    #: (large, small) defence spending q_i
-    weight: tuple          #: (large, small) weights on security a_i
-    private: float = 0.0   #: share s of defence's benefit that is private to the ally who pays (0-1)
+    income: tuple  #: (large, small) incomes
+    contribution: tuple  #: (large, small) defence spending q_i
+    weight: tuple  #: (large, small) weights on security a_i
+    private: float = 0.0  #: share s of defence's benefit that is private to the ally who pays (0-1)
 
     @property
     def total(self) -> float:
@@ -175,8 +178,9 @@ def nash_contributions(income_large, income_small, weight, weight_small=None, pr
     a2 = a1 if weight_small is None else _weight("The small ally's weight on security", weight_small)
     s = number("The private share of defence's benefit", private, low=0, high=1)
     if small > large:
-        raise AllianceLabError(f"The small ally's income ({small:g}) is larger than the large ally's ({large:g}); "
-                               "swap them.")
+        raise AllianceLabError(
+            f"The small ally's income ({small:g}) is larger than the large ally's ({large:g}); swap them."
+        )
     if s > 0:
         q1 = _bisect(lambda q: _best_response(a1, large, _best_response(a2, small, q, s), s) - q, 0.0, large)
         return Equilibrium((large, small), (float(q1), float(_best_response(a2, small, q1, s))), (a1, a2), s)
@@ -217,14 +221,21 @@ def burden_curve(weight, small_shares, weight_small=None, private=0.0) -> pd.Dat
     for share in small_shares:
         share = number("The small ally's income share", share, low=0, high=0.5, low_open=True)
         eq = nash_contributions(1 - share, share, weight, weight_small, private)
-        rows.append({"small_share": share, "burden_large": eq.burden[0], "burden_small": eq.burden[1],
-                     "share_large": eq.share_of_total[0]})
+        rows.append(
+            {
+                "small_share": share,
+                "burden_large": eq.burden[0],
+                "burden_small": eq.burden[1],
+                "share_large": eq.share_of_total[0],
+            }
+        )
     if not rows:
         raise AllianceLabError("Give at least one income share for the small ally, e.g. [0.1, 0.2, 0.3].")
     return pd.DataFrame(rows)
 
 
 # --- 3. The joint-product model (private benefits of defence) -----------------------------------------
+
 
 def _best_response(a, income, other, s) -> float:
     """Ally i's best defence spending given the other's ``other``, with private share ``s`` > 0 (part 3)."""
@@ -243,16 +254,19 @@ def _bisect(f, low, high, steps=100) -> float:
 def _efficient_total(income, weight, s) -> float:
     """Total defence maximising the summed utilities of part 3: each q_i solves
     ``(1 - a_i) / (Y_i - q_i) = (a_1 + a_2)(1 - s) / Q + a_i s / q_i``, and Q is their sum."""
+
     def spending(a, y, total):
         c = sum(weight) * (1 - s) / total
         if c == 0:
             return a * y
         b = 1 - a + a * s - c * y
         return (-b + np.sqrt(b * b + 4 * c * a * s * y)) / (2 * c)
+
     return _bisect(lambda q: sum(spending(a, y, q) for a, y in zip(weight, income)) - q, 1e-12, sum(income))
 
 
 # --- 4. Tables shared by the figures and the self-checks -----------------------------------------------
+
 
 def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
     """Yen amounts of host-nation support by period: single-year amounts, SMA annual levels, agreement totals.
@@ -272,16 +286,27 @@ def hns_periods(hns: pd.DataFrame) -> pd.DataFrame:
             kind, per_year = "agreement total", amount / years
         else:
             kind, per_year = ("single year" if years == 1 else "annual level"), amount
-        rows.append({"start_fy": start, "end_fy": end, "kind": kind, "billion_yen": amount,
-                     "per_year": per_year, "metric": row.metric})
+        rows.append(
+            {
+                "start_fy": start,
+                "end_fy": end,
+                "kind": kind,
+                "billion_yen": amount,
+                "per_year": per_year,
+                "metric": row.metric,
+            }
+        )
     return pd.DataFrame(rows).sort_values(["start_fy", "kind"], kind="stable").reset_index(drop=True)
 
 
 def budget_rows(defense: pd.DataFrame) -> pd.DataFrame:
     """Initial defence budgets in trillion yen, one row per fiscal year and basis, with a numeric ``year``."""
     validation.table(defense, "defense_spending", ["fiscal_year", "series", "unit", "basis", "value"])
-    rows = defense[(defense["series"] == "budget_initial") & (defense["unit"] == "trillion yen")
-                   & defense["fiscal_year"].fillna("").str.fullmatch(r"FY\d{4}")].copy()
+    rows = defense[
+        (defense["series"] == "budget_initial")
+        & (defense["unit"] == "trillion yen")
+        & defense["fiscal_year"].fillna("").str.fullmatch(r"FY\d{4}")
+    ].copy()
     rows["year"] = rows["fiscal_year"].str[2:].astype(int)
     return rows.sort_values(["year", "basis"], kind="stable")
 

@@ -33,8 +33,11 @@ def japan_rows(defense: pd.DataFrame, hns: pd.DataFrame) -> pd.DataFrame:
     """
     shares = defense[(defense["series"] == "gdp_share") & (defense["basis"] == "initial budgets only")]
     shares = shares.assign(year=shares["fiscal_year"].str[2:6].astype(int)).drop_duplicates("year")
-    spending = defense[(defense["fiscal_year"] == "FY2025") & (defense["series"] == "other")
-                       & (defense["basis"] == "initial budgets only")]
+    spending = defense[
+        (defense["fiscal_year"] == "FY2025")
+        & (defense["series"] == "other")
+        & (defense["basis"] == "initial budgets only")
+    ]
     troops = hns[hns["series"] == "troops"]
     parts = [
         _as_comparison(shares, "defence_share_gdp", shares["year"]),
@@ -45,18 +48,25 @@ def japan_rows(defense: pd.DataFrame, hns: pd.DataFrame) -> pd.DataFrame:
 
 
 def _as_comparison(rows: pd.DataFrame, measure: str, years) -> pd.DataFrame:
-    return pd.DataFrame({
-        "ally": "Japan", "year": pd.array(list(years), dtype="Int64"), "measure": measure,
-        "value": rows["value"].to_numpy(), "unit": rows["unit"].astype(str).to_numpy(),
-        "basis": rows["metric"].to_numpy(), "source_url": rows["source_url"].to_numpy(),
-        "source_title": rows["source_title"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "ally": "Japan",
+            "year": pd.array(list(years), dtype="Int64"),
+            "measure": measure,
+            "value": rows["value"].to_numpy(),
+            "unit": rows["unit"].astype(str).to_numpy(),
+            "basis": rows["metric"].to_numpy(),
+            "source_url": rows["source_url"].to_numpy(),
+            "source_title": rows["source_title"].to_numpy(),
+        }
+    )
 
 
 def comparison_table(allies: pd.DataFrame, defense: pd.DataFrame, hns: pd.DataFrame) -> pd.DataFrame:
     """The ``ally_comparison`` rows plus Japan's rows from the Japan tables, as plain strings for ally and measure."""
-    table = allies.assign(ally=allies["ally"].astype(str), measure=allies["measure"].astype(str),
-                          unit=allies["unit"].astype(str))
+    table = allies.assign(
+        ally=allies["ally"].astype(str), measure=allies["measure"].astype(str), unit=allies["unit"].astype(str)
+    )
     return pd.concat([table, japan_rows(defense, hns)], ignore_index=True)
 
 
@@ -64,8 +74,7 @@ def defence_shares(table: pd.DataFrame, allies=ALLIES) -> pd.DataFrame:
     """Defence spending as % of GDP by ally and year, for the chosen ``allies``."""
     _check_allies(allies)
     rows = table[(table["measure"] == "defence_share_gdp") & table["ally"].isin(allies)]
-    return rows[["ally", "year", "value", "basis", "source_title"]].sort_values(["ally", "year"],
-                                                                                ignore_index=True)
+    return rows[["ally", "year", "value", "basis", "source_title"]].sort_values(["ally", "year"], ignore_index=True)
 
 
 def hns_per_member(table: pd.DataFrame, allies=ALLIES) -> pd.DataFrame:
@@ -83,11 +92,17 @@ def hns_per_member(table: pd.DataFrame, allies=ALLIES) -> pd.DataFrame:
             continue
         latest = money.sort_values("year").iloc[-1]
         nearest = troops.iloc[(troops["year"] - latest["year"]).abs().argsort()].iloc[0]
-        rows.append({"ally": ally, "year": int(latest["year"]), "hns_billion_usd": float(latest["value"]),
-                     "troops": int(nearest["value"]), "troops_year": int(nearest["year"]),
-                     "usd_per_member": per_member(latest["value"] * 1e9, nearest["value"])})
-    return pd.DataFrame(rows, columns=["ally", "year", "hns_billion_usd", "troops", "troops_year",
-                                       "usd_per_member"])
+        rows.append(
+            {
+                "ally": ally,
+                "year": int(latest["year"]),
+                "hns_billion_usd": float(latest["value"]),
+                "troops": int(nearest["value"]),
+                "troops_year": int(nearest["year"]),
+                "usd_per_member": per_member(latest["value"] * 1e9, nearest["value"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["ally", "year", "hns_billion_usd", "troops", "troops_year", "usd_per_member"])
 
 
 def per_member(amount: float, troops: float) -> float:
@@ -128,17 +143,26 @@ def gaps(table: pd.DataFrame, target: float, allies=ALLIES) -> pd.DataFrame:
             continue
         latest = both.sort_values("year").iloc[-1]
         gap = gap_to_target(latest["value_budget"], latest["value_share"], target)
-        rows.append({"ally": ally, "year": int(latest["year"]), "share": float(latest["value_share"]),
-                     "budget": float(latest["value_budget"]), "unit": latest["unit_budget"], "target": target,
-                     "gap": gap, "percent_more": 100 * gap / latest["value_budget"]})
-    return pd.DataFrame(rows, columns=["ally", "year", "share", "budget", "unit", "target", "gap",
-                                       "percent_more"])
+        rows.append(
+            {
+                "ally": ally,
+                "year": int(latest["year"]),
+                "share": float(latest["value_share"]),
+                "budget": float(latest["value_budget"]),
+                "unit": latest["unit_budget"],
+                "target": target,
+                "gap": gap,
+                "percent_more": 100 * gap / latest["value_budget"],
+            }
+        )
+    return pd.DataFrame(rows, columns=["ally", "year", "share", "budget", "unit", "target", "gap", "percent_more"])
 
 
 def demands_timeline(ally_timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The allies' demands and responses with Japan's (from ``events``, :data:`JAPAN_EVENTS`), sorted by date."""
-    japan = events[events["date"].isin(pd.to_datetime(list(JAPAN_EVENTS)))
-                   & events["category"].isin(["security", "trade"])]
+    japan = events[
+        events["date"].isin(pd.to_datetime(list(JAPAN_EVENTS))) & events["category"].isin(["security", "trade"])
+    ]
     japan = japan.assign(ally="Japan", side=japan["date"].dt.strftime("%Y-%m-%d").map(JAPAN_EVENTS))
     columns = ["date", "ally", "side", "title", "source_title", "source_url"]
     other = ally_timeline.assign(ally=ally_timeline["ally"].astype(str), side=ally_timeline["side"].astype(str))

@@ -39,8 +39,13 @@ MAX_BINS = 20
 def check_probabilities(probs, label: str = "Probability") -> np.ndarray:
     """``probs`` as a 1-D float array of numbers in [0, 1], or a clear error saying what to fix."""
     values = _sequence(probs, "probabilities")
-    return np.asarray([number(f"{label} {i + 1}", value, 0.0, 1.0, hint=" (a probability: 0.7 means 70%)")
-                       for i, value in enumerate(values)], dtype=float)
+    return np.asarray(
+        [
+            number(f"{label} {i + 1}", value, 0.0, 1.0, hint=" (a probability: 0.7 means 70%)")
+            for i, value in enumerate(values)
+        ],
+        dtype=float,
+    )
 
 
 def check_outcomes(outcomes) -> np.ndarray:
@@ -61,8 +66,7 @@ def check_pairs(probs, outcomes) -> tuple[np.ndarray, np.ndarray]:
     """Checked probabilities and outcomes of the same, non-zero length."""
     p, o = check_probabilities(probs), check_outcomes(outcomes)
     if len(p) != len(o):
-        raise AllianceLabError(f"Give one outcome per probability: got {len(p)} probabilities and "
-                               f"{len(o)} outcomes.")
+        raise AllianceLabError(f"Give one outcome per probability: got {len(p)} probabilities and {len(o)} outcomes.")
     return p, o
 
 
@@ -83,8 +87,10 @@ def brier_skill_score(probs, outcomes, reference=0.5) -> float:
     ref = number("The reference probability", reference, 0.0, 1.0, hint=" (a probability: 0.5 means 50%)")
     reference_score = float(((ref - o) ** 2).mean())
     if reference_score == 0:
-        raise AllianceLabError(f"The reference forecast {ref:g} is already perfect for these outcomes, so no skill "
-                               "can be measured against it. Use a reference strictly between 0 and 1.")
+        raise AllianceLabError(
+            f"The reference forecast {ref:g} is already perfect for these outcomes, so no skill "
+            "can be measured against it. Use a reference strictly between 0 and 1."
+        )
     return 1 - float(((p - o) ** 2).mean()) / reference_score
 
 
@@ -96,8 +102,7 @@ def score_table(probs, outcomes, labels=None) -> pd.DataFrame:
     labels = [str(label) for label in _sequence(labels, "labels")]
     if len(labels) != len(p):
         raise AllianceLabError(f"Give one label per forecast: got {len(labels)} labels for {len(p)} forecasts.")
-    return pd.DataFrame({"question": labels, "probability": p, "outcome": o.astype(int),
-                         "squared_error": (p - o) ** 2})
+    return pd.DataFrame({"question": labels, "probability": p, "outcome": o.astype(int), "squared_error": (p - o) ** 2})
 
 
 def bin_edges(bins=5) -> np.ndarray:
@@ -106,8 +111,9 @@ def bin_edges(bins=5) -> np.ndarray:
         count = int(number("The number of bins", int(bins), 1, MAX_BINS))
         return np.round(np.linspace(0.0, 1.0, count + 1), 12)  # so that 0.6 is an edge, not 0.6000000000000001
     if isinstance(bins, (str, bytes, dict, set)) or not hasattr(bins, "__len__"):
-        raise AllianceLabError(f"bins must be a whole number of bins (1 to {MAX_BINS}) or a list of edges "
-                               f"from 0 to 1, got {bins!r}.")
+        raise AllianceLabError(
+            f"bins must be a whole number of bins (1 to {MAX_BINS}) or a list of edges from 0 to 1, got {bins!r}."
+        )
     edges = np.asarray([number(f"Bin edge {i + 1}", edge, 0.0, 1.0) for i, edge in enumerate(bins)], dtype=float)
     if len(edges) < 2 or edges[0] != 0.0 or edges[-1] != 1.0:
         raise AllianceLabError(f"Bin edges must start at 0 and end at 1, got {list(edges)}.")
@@ -132,8 +138,17 @@ def calibration_table(probs, outcomes, bins=5) -> pd.DataFrame:
         n = int(inside.sum())
         forecast = float(p[inside].mean()) if n else float("nan")
         observed = float(o[inside].mean()) if n else float("nan")
-        rows.append({"bin": f"{edges[b]:.2f}-{edges[b + 1]:.2f}", "lower": edges[b], "upper": edges[b + 1],
-                     "n": n, "mean_forecast": forecast, "observed_rate": observed, "gap": observed - forecast})
+        rows.append(
+            {
+                "bin": f"{edges[b]:.2f}-{edges[b + 1]:.2f}",
+                "lower": edges[b],
+                "upper": edges[b + 1],
+                "n": n,
+                "mean_forecast": forecast,
+                "observed_rate": observed,
+                "gap": observed - forecast,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -163,8 +178,9 @@ def _sequence(values, name: str) -> list:
     elif isinstance(values, (list, tuple)):
         values = list(values)
     else:
-        raise AllianceLabError(f"The {name} must be a list, tuple, NumPy array or pandas Series, "
-                               f"got {type(values).__name__}.")
+        raise AllianceLabError(
+            f"The {name} must be a list, tuple, NumPy array or pandas Series, got {type(values).__name__}."
+        )
     if not values:
         raise AllianceLabError(f"The {name} are empty: give at least one forecast.")
     nested = [v for v in values if isinstance(v, (list, tuple, np.ndarray, pd.Series))]

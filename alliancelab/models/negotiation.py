@@ -44,7 +44,7 @@ SIDES = ("japan", "us")
 STRATEGIES = {
     "fixed": "fixed concessions: moves a set share of the way from its opening offer to its red line each round",
     "tit_for_tat": "tit for tat: opens firm, then concedes exactly as much as you conceded in your last offer "
-                   "(and hardens if you harden)",
+    "(and hardens if you harden)",
 }
 #: Allowed ranges of the parts of an offer (and of the settings that use the same scales).
 TOTAL_RANGE = (0.0, 1000.0)  # billion yen a year
@@ -67,8 +67,12 @@ class Offer:
 
     def as_row(self) -> dict:
         """The offer as flat values (for a CSV row or a table)."""
-        return {"total": self.total, **{k: self.mix[k] for k in CATEGORIES}, "pledge": self.pledge,
-                "linkage": self.linkage}
+        return {
+            "total": self.total,
+            **{k: self.mix[k] for k in CATEGORIES},
+            "pledge": self.pledge,
+            "linkage": self.linkage,
+        }
 
 
 def offer(total, mix=None, pledge=2.0, linkage=False) -> Offer:
@@ -78,13 +82,19 @@ def offer(total, mix=None, pledge=2.0, linkage=False) -> Offer:
     mix = dict(mix) if mix is not None else {"labour": 100.0}
     unknown = set(mix) - set(CATEGORIES)
     if unknown:
-        raise AllianceLabError(f"Unknown cost-sharing categor{'y' if len(unknown) == 1 else 'ies'} "
-                               f"{', '.join(sorted(unknown))}. Use: {', '.join(CATEGORIES)}.")
-    shares = {key: number(f"The share for {CATEGORIES[key].lower()}", mix.get(key, 0.0), 0, 100, unit="%")
-              for key in CATEGORIES}
+        raise AllianceLabError(
+            f"Unknown cost-sharing categor{'y' if len(unknown) == 1 else 'ies'} "
+            f"{', '.join(sorted(unknown))}. Use: {', '.join(CATEGORIES)}."
+        )
+    shares = {
+        key: number(f"The share for {CATEGORIES[key].lower()}", mix.get(key, 0.0), 0, 100, unit="%")
+        for key in CATEGORIES
+    }
     if abs(sum(shares.values()) - 100) > 0.01:
-        raise AllianceLabError(f"The shares of the mix must add up to 100%, got {sum(shares.values()):g}%. "
-                               "Change one category so that they do.")
+        raise AllianceLabError(
+            f"The shares of the mix must add up to 100%, got {sum(shares.values()):g}%. "
+            "Change one category so that they do."
+        )
     if not isinstance(linkage, bool):
         raise AllianceLabError(f"linkage must be True or False (link the package to the trade deal?), got {linkage!r}.")
     return Offer(total, shares, pledge, linkage)
@@ -117,8 +127,19 @@ class Settings:
         return "low" if self.total_ideal < self.total_red_line else "high"
 
 
-def settings(name, total_ideal, total_red_line, pledge_ideal, pledge_red_line, weights, mix_prefers=(),
-             caps=None, linkage_shift=0.0, linkage_penalty=0.0, no_deal=0.0) -> Settings:
+def settings(
+    name,
+    total_ideal,
+    total_red_line,
+    pledge_ideal,
+    pledge_red_line,
+    weights,
+    mix_prefers=(),
+    caps=None,
+    linkage_shift=0.0,
+    linkage_penalty=0.0,
+    no_deal=0.0,
+) -> Settings:
     """Checked settings for one side (see :class:`Settings`)."""
     if not isinstance(name, str) or not name.strip():
         raise AllianceLabError(f"A side needs a name (e.g. 'Japan'), got {name!r}.")
@@ -126,12 +147,13 @@ def settings(name, total_ideal, total_red_line, pledge_ideal, pledge_red_line, w
         "total_ideal": number(f"{name}'s ideal total", total_ideal, *TOTAL_RANGE, unit=TOTAL_UNIT),
         "total_red_line": number(f"{name}'s red line on the total", total_red_line, *TOTAL_RANGE, unit=TOTAL_UNIT),
         "pledge_ideal": number(f"{name}'s ideal pledge", pledge_ideal, *PLEDGE_RANGE, unit=PLEDGE_UNIT),
-        "pledge_red_line": number(f"{name}'s red line on the pledge", pledge_red_line, *PLEDGE_RANGE,
-                                  unit=PLEDGE_UNIT),
+        "pledge_red_line": number(f"{name}'s red line on the pledge", pledge_red_line, *PLEDGE_RANGE, unit=PLEDGE_UNIT),
     }
     if values["total_ideal"] == values["total_red_line"] or values["pledge_ideal"] == values["pledge_red_line"]:
-        raise AllianceLabError(f"{name}'s ideal and red line must differ (on the total and on the pledge): they "
-                               "mark the two ends of the payoff scale.")
+        raise AllianceLabError(
+            f"{name}'s ideal and red line must differ (on the total and on the pledge): they "
+            "mark the two ends of the payoff scale."
+        )
     if not isinstance(weights, dict) or set(weights) != {"total", "pledge", "mix"}:
         raise AllianceLabError(f"{name}'s weights must be a dict with keys total, pledge and mix, got {weights!r}.")
     weights = {key: number(f"{name}'s weight on the {key}", value, 0, 1) for key, value in weights.items()}
@@ -139,14 +161,23 @@ def settings(name, total_ideal, total_red_line, pledge_ideal, pledge_red_line, w
         raise AllianceLabError(f"{name}'s weights must add up to 1, got {sum(weights.values()):g}.")
     unknown = (set(mix_prefers) | set(caps or {})) - set(CATEGORIES)
     if unknown:
-        raise AllianceLabError(f"Unknown categories in {name}'s settings: {', '.join(sorted(unknown))}. "
-                               f"Use: {', '.join(CATEGORIES)}.")
-    caps = {key: number(f"{name}'s cap on {CATEGORIES[key].lower()}", value, 0, TOTAL_RANGE[1], unit=TOTAL_UNIT)
-            for key, value in (caps or {}).items()}
-    return Settings(name, **values, weights=weights, mix_prefers=tuple(mix_prefers), caps=caps,
-                    linkage_shift=number(f"{name}'s linkage shift", linkage_shift, -200, 200, unit=TOTAL_UNIT),
-                    linkage_penalty=number(f"{name}'s linkage penalty", linkage_penalty, 0, 100, unit=" points"),
-                    no_deal=number(f"{name}'s no-deal payoff", no_deal, 0, 100, unit=" points"))
+        raise AllianceLabError(
+            f"Unknown categories in {name}'s settings: {', '.join(sorted(unknown))}. Use: {', '.join(CATEGORIES)}."
+        )
+    caps = {
+        key: number(f"{name}'s cap on {CATEGORIES[key].lower()}", value, 0, TOTAL_RANGE[1], unit=TOTAL_UNIT)
+        for key, value in (caps or {}).items()
+    }
+    return Settings(
+        name,
+        **values,
+        weights=weights,
+        mix_prefers=tuple(mix_prefers),
+        caps=caps,
+        linkage_shift=number(f"{name}'s linkage shift", linkage_shift, -200, 200, unit=TOTAL_UNIT),
+        linkage_penalty=number(f"{name}'s linkage penalty", linkage_penalty, 0, 100, unit=" points"),
+        no_deal=number(f"{name}'s no-deal payoff", no_deal, 0, 100, unit=" points"),
+    )
 
 
 def check_settings(*sides) -> None:
@@ -200,8 +231,9 @@ def problems(package: Offer, side: Settings) -> list[str]:
         found.append(f"the pledge {package.pledge:g}% is {word} of {limit:g}{PLEDGE_UNIT}")
     for key, cap in side.caps.items():
         if package.amount(key) > cap + 1e-9:
-            found.append(f"{CATEGORIES[key].lower()} come to {package.amount(key):.1f}, above its cap of {cap:g}"
-                         f"{TOTAL_UNIT}")
+            found.append(
+                f"{CATEGORIES[key].lower()} come to {package.amount(key):.1f}, above its cap of {cap:g}{TOTAL_UNIT}"
+            )
     return found
 
 
@@ -227,9 +259,11 @@ def raw_payoff(package: Offer, side: Settings) -> float:
     check_offer(package)
     check_settings(side)
     w = side.weights
-    score = (w["total"] * _scale(package.total, side.total_ideal, red_line_total(side, package.linkage))
-             + w["pledge"] * _scale(package.pledge, side.pledge_ideal, side.pledge_red_line)
-             + w["mix"] * sum(package.mix[key] for key in side.mix_prefers) / 100)
+    score = (
+        w["total"] * _scale(package.total, side.total_ideal, red_line_total(side, package.linkage))
+        + w["pledge"] * _scale(package.pledge, side.pledge_ideal, side.pledge_red_line)
+        + w["mix"] * sum(package.mix[key] for key in side.mix_prefers) / 100
+    )
     penalty = side.linkage_penalty if package.linkage else 0.0
     return max(0.0, 100 * score - penalty)
 
@@ -263,6 +297,7 @@ def zone(japan: Settings, us: Settings, linkage: bool = False) -> dict:
 
 # --- scripted counterpart ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Script:
     """A scripted counterpart: its settings, its opening package and its strategy.
@@ -283,11 +318,18 @@ def script(side: Settings, opening: Offer, strategy: str = "fixed", step=0.25) -
     check_offer(opening)
     if strategy not in STRATEGIES:
         raise AllianceLabError(f"Unknown strategy {strategy!r}. Use one of: {', '.join(STRATEGIES)}.")
-    step = number("The concession step", step, 0, 1, low_open=True, hint=" (a share: 0.25 means a quarter of "
-                  "the way to the red line each round)")
+    step = number(
+        "The concession step",
+        step,
+        0,
+        1,
+        low_open=True,
+        hint=" (a share: 0.25 means a quarter of the way to the red line each round)",
+    )
     if not ratified(opening, side):
-        raise AllianceLabError(f"{side.name}'s opening offer breaks its own red lines: "
-                               + "; ".join(problems(opening, side)) + ".")
+        raise AllianceLabError(
+            f"{side.name}'s opening offer breaks its own red lines: " + "; ".join(problems(opening, side)) + "."
+        )
     return Script(side, opening, strategy, step)
 
 
@@ -307,8 +349,9 @@ def scripted_offer(counterpart: Script, round_number: int, their_offers=()) -> O
     if the other side hardened; it never goes beyond its red line or its opening.
     """
     if not isinstance(counterpart, Script):
-        raise AllianceLabError(f"Expected a scripted counterpart made with negotiation.script(...), got "
-                               f"{counterpart!r}.")
+        raise AllianceLabError(
+            f"Expected a scripted counterpart made with negotiation.script(...), got {counterpart!r}."
+        )
     round_number = int(number("The round number", round_number, 1, 100))
     side, start = counterpart.side, counterpart.opening
     total_red, pledge_red = side.total_red_line, side.pledge_red_line
@@ -382,14 +425,29 @@ def result(history, japan: Settings, us: Settings, max_rounds: int = 6, accepted
         package = history[-1].player
     if package is None:
         if len(history) >= max_rounds:
-            return None, None, (f"No deal after {max_rounds} rounds: each side gets its no-deal payoff "
-                                f"({japan.name} {japan.no_deal:g}, {us.name} {us.no_deal:g}).")
+            return (
+                None,
+                None,
+                (
+                    f"No deal after {max_rounds} rounds: each side gets its no-deal payoff "
+                    f"({japan.name} {japan.no_deal:g}, {us.name} {us.no_deal:g})."
+                ),
+            )
         return None, None, f"Round {len(history) + 1} of {max_rounds}: no agreement yet."
     verdict = judge(check_offer(package), japan, us)
     if verdict.ratified:
-        return package, verdict, (f"Agreement ratified by both sides: {package.total:.0f}{TOTAL_UNIT}, pledge "
-                                  f"{package.pledge:.1f}{PLEDGE_UNIT}. Payoffs: {japan.name} "
-                                  f"{verdict.payoffs[japan.name]:.0f}, {us.name} {verdict.payoffs[us.name]:.0f}.")
+        return (
+            package,
+            verdict,
+            (
+                f"Agreement ratified by both sides: {package.total:.0f}{TOTAL_UNIT}, pledge "
+                f"{package.pledge:.1f}{PLEDGE_UNIT}. Payoffs: {japan.name} "
+                f"{verdict.payoffs[japan.name]:.0f}, {us.name} {verdict.payoffs[us.name]:.0f}."
+            ),
+        )
     why = "; ".join(f"{name}: {', '.join(found)}" for name, found in verdict.problems.items() if found)
-    return package, verdict, (f"Agreed at Level I but not ratified at Level II ({why}): an involuntary defection, "
-                              "so no deal.")
+    return (
+        package,
+        verdict,
+        (f"Agreed at Level I but not ratified at Level II ({why}): an involuntary defection, so no deal."),
+    )

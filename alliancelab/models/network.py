@@ -38,8 +38,14 @@ PARTNERS = ("ASEAN", "Australia", "India", "Indonesia", "Philippines", "South Ko
 #: Ties concluded in these years (the San Francisco treaties to the brief's eve) count.
 RULE_YEARS = (1951, 2024)
 #: The kinds of tie that count; the first four are bilateral, at most one row per pair for each.
-TIE_KINDS = ("treaty alliance", "access agreement", "security declaration", "strategic partnership", "quad",
-             "trilateral")
+TIE_KINDS = (
+    "treaty alliance",
+    "access agreement",
+    "security declaration",
+    "strategic partnership",
+    "quad",
+    "trilateral",
+)
 BILATERAL_KINDS = TIE_KINDS[:4]
 #: Kinds not counted between treaty allies, whose alliance is the higher tie.
 BELOW_ALLIANCE = ("security declaration", "strategic partnership")
@@ -48,12 +54,14 @@ BELOW_ALLIANCE = ("security declaration", "strategic partnership")
 def check_ties(ties) -> pd.DataFrame:
     """Raise AllianceLabError unless ``ties`` is a DataFrame with the tie columns and whole-number years."""
     if not isinstance(ties, pd.DataFrame):
-        raise AllianceLabError(f"ties must be a pandas DataFrame (use data.load('alliance_ties')), "
-                               f"got {type(ties).__name__}.")
+        raise AllianceLabError(
+            f"ties must be a pandas DataFrame (use data.load('alliance_ties')), got {type(ties).__name__}."
+        )
     missing = [c for c in TIE_COLUMNS if c not in ties.columns]
     if missing:
-        raise AllianceLabError(f"ties is missing the column(s) {', '.join(missing)}; "
-                               f"it needs {', '.join(TIE_COLUMNS)}.")
+        raise AllianceLabError(
+            f"ties is missing the column(s) {', '.join(missing)}; it needs {', '.join(TIE_COLUMNS)}."
+        )
     if ties["year"].isna().any():
         raise AllianceLabError("ties has a row without a year; every tie needs the year it was signed.")
     if ties["country_a"].isna().any() or ties["country_b"].isna().any():
@@ -161,9 +169,13 @@ def pairs(ties, year, countries=None) -> pd.DataFrame:
     kept = ties_until(ties, year, countries)
     ends = zip(kept["country_a"].astype(str), kept["country_b"].astype(str))
     counted = sorted(Counter(tuple(sorted(pair)) for pair in ends).items())
-    return pd.DataFrame({"a": pd.array([a for (a, _), _ in counted], dtype=str),
-                         "b": pd.array([b for (_, b), _ in counted], dtype=str),
-                         "ties": np.array([n for _, n in counted], dtype="int64")})
+    return pd.DataFrame(
+        {
+            "a": pd.array([a for (a, _), _ in counted], dtype=str),
+            "b": pd.array([b for (_, b), _ in counted], dtype=str),
+            "ties": np.array([n for _, n in counted], dtype="int64"),
+        }
+    )
 
 
 def degree(ties, year, countries=None) -> pd.Series:

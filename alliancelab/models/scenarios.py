@@ -18,7 +18,6 @@ fear of abandonment versus entrapment (Snyder 1984, "The Security Dilemma in All
 (Keohane 1984, *After Hegemony*).
 """
 
-
 import pandas as pd
 
 from alliancelab import events as ev
@@ -60,22 +59,47 @@ LEVELS = {"very low": -1.0, "low": -0.5, "medium": 0.0, "high": 0.5, "very high"
 
 #: Weight of each assumption for each recommendation (how much a "very high" value adds).
 WEIGHTS = {
-    "trilateral": {"us_commitment": -2, "china_relations": 2, "trade_pressure": 1,
-                   "us_multilateralism": 0, "korea_alignment": 2},
-    "bridge": {"us_commitment": 1, "china_relations": 0, "trade_pressure": 2,
-               "us_multilateralism": -1, "korea_alignment": 1},
-    "multilateral": {"us_commitment": 0, "china_relations": 1, "trade_pressure": 1,
-                     "us_multilateralism": -2, "korea_alignment": 0},
-    "hedge": {"us_commitment": -2, "china_relations": 1, "trade_pressure": 2,
-              "us_multilateralism": 0, "korea_alignment": 0},
-    "alliance": {"us_commitment": 2, "china_relations": -2, "trade_pressure": -1,
-                 "us_multilateralism": 1, "korea_alignment": 1},
+    "trilateral": {
+        "us_commitment": -2,
+        "china_relations": 2,
+        "trade_pressure": 1,
+        "us_multilateralism": 0,
+        "korea_alignment": 2,
+    },
+    "bridge": {
+        "us_commitment": 1,
+        "china_relations": 0,
+        "trade_pressure": 2,
+        "us_multilateralism": -1,
+        "korea_alignment": 1,
+    },
+    "multilateral": {
+        "us_commitment": 0,
+        "china_relations": 1,
+        "trade_pressure": 1,
+        "us_multilateralism": -2,
+        "korea_alignment": 0,
+    },
+    "hedge": {
+        "us_commitment": -2,
+        "china_relations": 1,
+        "trade_pressure": 2,
+        "us_multilateralism": 0,
+        "korea_alignment": 0,
+    },
+    "alliance": {
+        "us_commitment": 2,
+        "china_relations": -2,
+        "trade_pressure": -1,
+        "us_multilateralism": 1,
+        "korea_alignment": 1,
+    },
 }
 
 #: Why each non-zero weight has its sign and size (challenge these).
 REASONS = {
     ("trilateral", "us_commitment"): "A doubtful US guarantee makes calming Taiwan and North Korea through "
-                                     "regional talks more urgent (the brief's own argument).",
+    "regional talks more urgent (the brief's own argument).",
     ("trilateral", "china_relations"): "Summits need Beijing to come; poor relations block them.",
     ("trilateral", "trade_pressure"): "US tariffs give the three economies a shared interest in trade talks.",
     ("trilateral", "korea_alignment"): "Summits need Seoul on good terms with Tokyo.",
@@ -99,12 +123,18 @@ REASONS = {
 #: Two readings of the world, set as levels (judgements; the lesson gives the evidence for each).
 PRESETS = {
     "The brief's world (late Nov 2024)": {
-        "us_commitment": "low", "china_relations": "high", "trade_pressure": "high",
-        "us_multilateralism": "low", "korea_alignment": "high",
+        "us_commitment": "low",
+        "china_relations": "high",
+        "trade_pressure": "high",
+        "us_multilateralism": "low",
+        "korea_alignment": "high",
     },
     "As it turned out (early 2026)": {
-        "us_commitment": "low", "china_relations": "very low", "trade_pressure": "high",
-        "us_multilateralism": "very low", "korea_alignment": "high",
+        "us_commitment": "low",
+        "china_relations": "very low",
+        "trade_pressure": "high",
+        "us_multilateralism": "very low",
+        "korea_alignment": "high",
     },
 }
 
@@ -152,8 +182,10 @@ def contributions(values: dict, weights=None) -> pd.DataFrame:
     """Weight times position for each recommendation (rows) and assumption (columns)."""
     values = check_positions(values)
     weights = check_weights(weights)
-    return pd.DataFrame({key: [weights[rec][key] * values[key] for rec in weights] for key in ASSUMPTIONS},
-                        index=pd.Index(list(weights), name="recommendation"))
+    return pd.DataFrame(
+        {key: [weights[rec][key] * values[key] for rec in weights] for key in ASSUMPTIONS},
+        index=pd.Index(list(weights), name="recommendation"),
+    )
 
 
 def scores(values: dict, weights=None) -> pd.Series:
@@ -164,8 +196,9 @@ def scores(values: dict, weights=None) -> pd.Series:
 def score_range(weights=None) -> pd.Series:
     """The largest possible score of each recommendation (its sum of absolute weights); the lowest is minus it."""
     weights = check_weights(weights)
-    return pd.Series({rec: float(sum(abs(w) for w in row.values())) for rec, row in weights.items()},
-                     name="max_score").rename_axis("recommendation")
+    return pd.Series(
+        {rec: float(sum(abs(w) for w in row.values())) for rec, row in weights.items()}, name="max_score"
+    ).rename_axis("recommendation")
 
 
 def leaders(score_values: pd.Series, tolerance: float = 1e-9) -> list:
@@ -191,8 +224,10 @@ def explain(values: dict, weights=None, recommendations=None, top: int = 2) -> s
     total = table.loc[lead].sum()
     verb = "tie" if len(best) > 1 else "leads"
     if total <= 0:
-        return (f"{names} {verb} with {total:+.1f}, but no option is favoured: "
-                "every score is zero or negative under these assumptions.")
+        return (
+            f"{names} {verb} with {total:+.1f}, but no option is favoured: "
+            "every score is zero or negative under these assumptions."
+        )
     pushes = table.loc[lead].sort_values(ascending=False)
     pushes = pushes[pushes > 0].head(top)
     why = "; ".join(f"{ASSUMPTIONS[key]}: {describe(table_values[key])} ({part:+.1f})" for key, part in pushes.items())
@@ -227,8 +262,9 @@ def weights_table(weights=None) -> pd.DataFrame:
 
 def reasons_table() -> pd.DataFrame:
     """The reason for every non-zero default weight, one row each."""
-    rows = [(RECOMMENDATIONS[rec], ASSUMPTIONS[key], WEIGHTS[rec][key], reason)
-            for (rec, key), reason in REASONS.items()]
+    rows = [
+        (RECOMMENDATIONS[rec], ASSUMPTIONS[key], WEIGHTS[rec][key], reason) for (rec, key), reason in REASONS.items()
+    ]
     return pd.DataFrame(rows, columns=["recommendation", "assumption", "weight", "reason"])
 
 

@@ -41,9 +41,9 @@ OUTCOMES = {"came true": 1, "did not come true": 0}
 #: A rough sort of sources by the words of their title (first match wins). Read the page to be sure.
 SOURCE_KINDS = {
     "official": r"^(MOFA|Ministry|Prime Minister's Office|US Embassy|Federal Register|White House|USTR)\b"
-                r"(?!.*summaris)",
+    r"(?!.*summaris)",
     "agency or newspaper copy on another site": r"^(Jiji Press|Kyodo|AP|AFP|Reuters|IANS|PTI|Associated Press|Anadolu|"
-                                   r"Bloomberg|USA Today|The Japan News|The Japan Times)\b[^:]* (via|citing) ",
+    r"Bloomberg|USA Today|The Japan News|The Japan Times)\b[^:]* (via|citing) ",
     "repost or summary": r" via | citing |as reposted|summaris",
 }
 ORIGINAL = "original outlet"
@@ -61,8 +61,9 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     for kind, verdicts in VERDICTS.items():
         subset = claims[claims["kind"].astype(str) == kind]
         for verdict in verdicts:
-            rows.append({"kind": kind, "verdict": verdict,
-                         "claims": int((subset["verdict"].astype(str) == verdict).sum())})
+            rows.append(
+                {"kind": kind, "verdict": verdict, "claims": int((subset["verdict"].astype(str) == verdict).sum())}
+            )
     misfits = claims[[str(v) not in VERDICTS.get(str(k), ()) for k, v in zip(claims["kind"], claims["verdict"])]]
     pairs = misfits["kind"].astype(str) + ": " + misfits["verdict"].astype(str)
     for verdict, n in pairs.value_counts(sort=False).items():
@@ -112,8 +113,14 @@ def recommendations(claims: pd.DataFrame) -> pd.DataFrame:
     evidence), ``date_observed`` and ``source_title``.
     """
     subset = kind_table(claims, "recommendation")
-    columns = {"claim_id": "claim_id", "claim_text": "recommendation", "verdict": "taken_up", "evidence": "result",
-               "date_observed": "date_observed", "source_title": "source_title"}
+    columns = {
+        "claim_id": "claim_id",
+        "claim_text": "recommendation",
+        "verdict": "taken_up",
+        "evidence": "result",
+        "date_observed": "date_observed",
+        "source_title": "source_title",
+    }
     return subset[[c for c in columns if c in subset.columns]].rename(columns=columns).reset_index(drop=True)
 
 
@@ -123,18 +130,25 @@ def gaps(claims: pd.DataFrame) -> pd.DataFrame:
     or a source. One row per problem."""
     validation.table(claims, "brief_claims", CLAIM_COLUMNS)
     problems = []
-    numbers = sorted(int(m.group(1)) for m in claims["claim_id"].astype(str).map(re.compile(r"C(\d+)$").match)
-                     if m)
+    numbers = sorted(int(m.group(1)) for m in claims["claim_id"].astype(str).map(re.compile(r"C(\d+)$").match) if m)
     if numbers:
         for n in sorted(set(range(1, numbers[-1] + 1)) - set(numbers)):
-            problems.append({"claim_id": f"C{n:02d}", "problem": "no row: the id is missing from the table "
-                                                                 "(a claim was dropped or never sourced)"})
+            problems.append(
+                {
+                    "claim_id": f"C{n:02d}",
+                    "problem": "no row: the id is missing from the table (a claim was dropped or never sourced)",
+                }
+            )
     for row in claims.itertuples():
         if pd.isna(row.verdict):
             problems.append({"claim_id": row.claim_id, "problem": "no verdict"})
         elif str(row.verdict) not in VERDICTS.get(str(row.kind), ()):
-            problems.append({"claim_id": row.claim_id, "problem": f"verdict {row.verdict!r} is not on the scale of "
-                                                                  f"kind {row.kind!r}"})
+            problems.append(
+                {
+                    "claim_id": row.claim_id,
+                    "problem": f"verdict {row.verdict!r} is not on the scale of kind {row.kind!r}",
+                }
+            )
         if "source_url" in claims.columns and pd.isna(row.source_url):
             problems.append({"claim_id": row.claim_id, "problem": "no source"})
         if str(row.kind) in LATER:
@@ -165,8 +179,11 @@ def source_audit(table: pd.DataFrame) -> pd.DataFrame:
         raise AllianceLabError("Expected a data table with a 'source_title' column (any table from data.load).")
     notes = table["note"].fillna("").astype(str) if "note" in table.columns else pd.Series("", index=table.index)
     replaced = notes.str.extract(r"Replaces (?:an? |the )?(.+?)(?:\.(?:\s|$)|;|$)", expand=False)
-    return table.assign(source_kind=table["source_title"].map(source_kind), replaced=replaced,
-                        weak_copy=notes.str.contains(WEAK_COPY, case=False, regex=True))
+    return table.assign(
+        source_kind=table["source_title"].map(source_kind),
+        replaced=replaced,
+        weak_copy=notes.str.contains(WEAK_COPY, case=False, regex=True),
+    )
 
 
 def source_kind_counts(table: pd.DataFrame) -> pd.Series:

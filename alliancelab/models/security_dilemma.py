@@ -49,8 +49,10 @@ PARAMETERS = {
 def _unit_number(name: str, value, low_open: bool = False) -> float:
     """``value`` as a float in [0, 1] (or (0, 1] if ``low_open``), else an AllianceLabError saying what to fix."""
     if low_open and value == 0 and not isinstance(value, bool):
-        raise AllianceLabError(f"{name} must be greater than 0, got 0: with no entrapment risk at all, "
-                               "the model has no trade-off (set a small value such as 0.05).")
+        raise AllianceLabError(
+            f"{name} must be greater than 0, got 0: with no entrapment risk at all, "
+            "the model has no trade-off (set a small value such as 0.05)."
+        )
     return number(name, value, 0, 1, low_open=low_open)
 
 
@@ -109,7 +111,7 @@ def abandonment_risk(c, alliance: Alliance):
 def entrapment_risk(c, alliance: Alliance):
     """Chance of being dragged into the patron's own conflict: patron_conflict * c**2."""
     alliance, c = _check_alliance(alliance), _commitment(c)
-    return alliance.patron_conflict * c ** 2
+    return alliance.patron_conflict * c**2
 
 
 def abandonment_weight(alliance: Alliance) -> float:
@@ -135,8 +137,12 @@ def curves(alliance: Alliance, points: int = 101) -> dict:
     if isinstance(points, bool) or not isinstance(points, (int, np.integer)) or points < 2:
         raise AllianceLabError(f"points must be a whole number of at least 2, got {points!r}.")
     c = np.linspace(0.0, 1.0, int(points))
-    return {"commitment": c, "abandonment": abandonment_risk(c, alliance),
-            "entrapment": entrapment_risk(c, alliance), "cost": expected_cost(c, alliance)}
+    return {
+        "commitment": c,
+        "abandonment": abandonment_risk(c, alliance),
+        "entrapment": entrapment_risk(c, alliance),
+        "cost": expected_cost(c, alliance),
+    }
 
 
 def sweep(alliance: Alliance, parameter: str, values) -> np.ndarray:

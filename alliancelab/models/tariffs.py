@@ -42,14 +42,22 @@ def check_rate(rate) -> float:
 
 def check_elasticity(elasticity) -> float:
     """An import-demand elasticity, written as a positive number (0 to 20)."""
-    return number("The import-demand elasticity", elasticity, *ELASTICITY_RANGE,
-                   hint=" (write it as a positive number: 2 means imports fall about 2% per 1% price rise)")
+    return number(
+        "The import-demand elasticity",
+        elasticity,
+        *ELASTICITY_RANGE,
+        hint=" (write it as a positive number: 2 means imports fall about 2% per 1% price rise)",
+    )
 
 
 def check_pass_through(pass_through) -> float:
     """The share of the tariff passed on to buyers (0 to 1)."""
-    return number("The pass-through share", pass_through, *PASS_THROUGH_RANGE,
-                   hint=" (a share: 0.6 means 60% of the tariff reaches buyers)")
+    return number(
+        "The pass-through share",
+        pass_through,
+        *PASS_THROUGH_RANGE,
+        hint=" (a share: 0.6 means 60% of the tariff reaches buyers)",
+    )
 
 
 def price_change(rate, pass_through) -> float:
@@ -110,25 +118,33 @@ JAPAN_BASIS = "Japan MOF: Japan's goods surplus with the US"
 #: ``trade_tariffs.rate_basis``: whether a rate includes the ordinary MFN duty or comes on top of it.
 ALL_IN = "all-in (includes MFN)"
 JAPAN_SERIES = {
-    "Most Japanese goods": [("2025-04-09", "all countries", "IEEPA", "set"),
-                            ("2025-08-07", "Japan", "IEEPA", "set"),
-                            ("2025-09-04", "Japan", "IEEPA", "set"),
-                            ("2026-02-24", "all countries", "Section 122", "set")],
-    "Japanese cars": [("2025-03-26", "Japan", "MFN", "set"),
-                      ("2025-04-03", "Japan", "Section 232", "add"),
-                      ("2025-09-16", "Japan", "Section 232", "set")],
-    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"),
-                       ("2025-06-04", "Japan", "Section 232", "set")],
+    "Most Japanese goods": [
+        ("2025-04-09", "all countries", "IEEPA", "set"),
+        ("2025-08-07", "Japan", "IEEPA", "set"),
+        ("2025-09-04", "Japan", "IEEPA", "set"),
+        ("2026-02-24", "all countries", "Section 122", "set"),
+    ],
+    "Japanese cars": [
+        ("2025-03-26", "Japan", "MFN", "set"),
+        ("2025-04-03", "Japan", "Section 232", "add"),
+        ("2025-09-16", "Japan", "Section 232", "set"),
+    ],
+    "Japanese steel": [("2025-03-12", "Japan", "Section 232", "set"), ("2025-06-04", "Japan", "Section 232", "set")],
 }
 
 
 def tariff_row(tariffs: pd.DataFrame, date: str, partner: str, legal_basis: str) -> pd.Series:
     """The one ``trade_tariffs`` row of this date, partner and legal basis (AllianceLabError if not exactly one)."""
-    rows = tariffs[(tariffs["date"] == pd.Timestamp(date)) & (tariffs["partner"] == partner)
-                   & (tariffs["legal_basis"] == legal_basis)]
+    rows = tariffs[
+        (tariffs["date"] == pd.Timestamp(date))
+        & (tariffs["partner"] == partner)
+        & (tariffs["legal_basis"] == legal_basis)
+    ]
     if len(rows) != 1:
-        raise AllianceLabError(f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
-                               f"found {len(rows)}. Check data/trade_tariffs.csv.")
+        raise AllianceLabError(
+            f"trade_tariffs should have exactly one row for {date}, {partner}, {legal_basis}; "
+            f"found {len(rows)}. Check data/trade_tariffs.csv."
+        )
     return rows.iloc[0]
 
 
@@ -142,6 +158,7 @@ def japan_tariff_steps(tariffs: pd.DataFrame) -> pd.DataFrame:
             row = tariff_row(tariffs, date, partner, basis)
             rate = rate + row["rate"] if how == "add" else row["rate"]
             rate_basis = ALL_IN if how == "add" else row["rate_basis"]
-            records.append({"series": series, "date": row["date"], "rate": rate, "legal_basis": basis,
-                            "rate_basis": rate_basis})
+            records.append(
+                {"series": series, "date": row["date"], "rate": rate, "legal_basis": basis, "rate_basis": rate_basis}
+            )
     return pd.DataFrame(records)

@@ -27,7 +27,6 @@ the member that binds. Schoppa (1993, *International Organization* 47(3): 353-38
 
 from dataclasses import dataclass
 
-
 from alliancelab.errors import AllianceLabError
 from alliancelab.validation import number
 
@@ -59,8 +58,9 @@ def win_set(name: str, low, high, prefers: str) -> WinSet:
         raise AllianceLabError(f"A win-set needs a name (e.g. 'Japan'), got {name!r}.")
     low, high = number(f"{name}'s lowest acceptable value", low), number(f"{name}'s highest acceptable value", high)
     if low > high:
-        raise AllianceLabError(f"{name}'s win-set runs from {low:g} to {high:g}: the low end must not exceed "
-                               "the high end.")
+        raise AllianceLabError(
+            f"{name}'s win-set runs from {low:g} to {high:g}: the low end must not exceed the high end."
+        )
     if prefers not in DIRECTIONS:
         raise AllianceLabError(f"prefers must be 'low' or 'high' (which end {name} likes), got {prefers!r}.")
     return WinSet(name, low, high, prefers)
@@ -98,8 +98,10 @@ def likely_outcome(a: WinSet, b: WinSet, weight_a=0.5):
     if not 0 <= weight_a <= 1:
         raise AllianceLabError(f"The bargaining weight must be between 0 and 1, got {weight_a:g}.")
     if a.prefers == b.prefers:
-        raise AllianceLabError(f"{a.name} and {b.name} both prefer the {a.prefers} end: there is nothing to "
-                               "bargain over. Make one side prefer 'low' and the other 'high'.")
+        raise AllianceLabError(
+            f"{a.name} and {b.name} both prefer the {a.prefers} end: there is nothing to "
+            "bargain over. Make one side prefer 'low' and the other 'high'."
+        )
     zone = overlap(a, b)
     if zone is None:
         return None
@@ -113,8 +115,9 @@ def shrink(side: WinSet, amount) -> WinSet:
     _check(side)
     amount = number("The amount to shrink by", amount)
     if not 0 <= amount <= side.width:
-        raise AllianceLabError(f"{side.name}'s win-set is {side.width:g} wide: shrink it by 0 to {side.width:g}, "
-                               f"not {amount:g}.")
+        raise AllianceLabError(
+            f"{side.name}'s win-set is {side.width:g} wide: shrink it by 0 to {side.width:g}, not {amount:g}."
+        )
     if side.prefers == "low":
         return WinSet(side.name, side.low, side.high - amount, side.prefers)
     return WinSet(side.name, side.low + amount, side.high, side.prefers)
@@ -132,17 +135,23 @@ def describe(a: WinSet, b: WinSet, weight_a=0.5, unit="%") -> str:
     outcome = likely_outcome(a, b, weight_a)
     if outcome is None:
         lower, upper = (a, b) if a.high < b.low else (b, a)
-        return (f"No agreement possible: {lower.name} accepts at most {lower.high:g}{unit}, but {upper.name} "
-                f"needs at least {upper.low:g}{unit}.")
+        return (
+            f"No agreement possible: {lower.name} accepts at most {lower.high:g}{unit}, but {upper.name} "
+            f"needs at least {upper.low:g}{unit}."
+        )
     low, high = overlap(a, b)
-    return (f"Zone of possible agreement: {low:g}{unit} to {high:g}{unit}. Likely outcome with {a.name}'s "
-            f"bargaining weight {weight_a:g}: {outcome:.3g}{unit}.")
+    return (
+        f"Zone of possible agreement: {low:g}{unit} to {high:g}{unit}. Likely outcome with {a.name}'s "
+        f"bargaining weight {weight_a:g}: {outcome:.3g}{unit}."
+    )
 
 
 def _members(members) -> dict:
     if not isinstance(members, dict) or not members:
-        raise AllianceLabError("Give the coalition as {member: (lowest, highest) it accepts}, e.g. "
-                               "{'LDP farm caucus': (0, 30), 'Komeito': (0, 60)}.")
+        raise AllianceLabError(
+            "Give the coalition as {member: (lowest, highest) it accepts}, e.g. "
+            "{'LDP farm caucus': (0, 30), 'Komeito': (0, 60)}."
+        )
     return {name: win_set(name, *bounds, prefers="low") for name, bounds in members.items()}
 
 
@@ -156,8 +165,10 @@ def coalition_win_set(name: str, members, prefers: str) -> WinSet:
     low = max(checked.values(), key=lambda m: m.low)
     high = min(checked.values(), key=lambda m: m.high)
     if low.low > high.high:
-        raise AllianceLabError(f"{name}'s coalition accepts nothing: {high.name} accepts at most {high.high:g}, "
-                               f"but {low.name} needs at least {low.low:g}.")
+        raise AllianceLabError(
+            f"{name}'s coalition accepts nothing: {high.name} accepts at most {high.high:g}, "
+            f"but {low.name} needs at least {low.low:g}."
+        )
     return win_set(name, low.low, high.high, prefers)
 
 

@@ -10,8 +10,10 @@ from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, se
 MEASURES = {
     "share": ("Defence spending, % of GDP", "Defence spending (% of GDP)"),
     "hns": ("Host-nation support per US service member", "US dollars per service member per year"),
-    **{f"gap{t:g}": (f"Gap to {t:g}% of GDP", f"Budget increase needed to reach {t:g}% of GDP (%)")
-       for t in cmp.TARGETS},
+    **{
+        f"gap{t:g}": (f"Gap to {t:g}% of GDP", f"Budget increase needed to reach {t:g}% of GDP (%)")
+        for t in cmp.TARGETS
+    },
 }
 SIDES = ("US ask or claim", "ally response", "agreement")
 _STYLES = palette(cmp.ALLIES)
@@ -26,13 +28,19 @@ def compare_allies(table: pd.DataFrame, allies, measure: str, into: Chart | None
         return _shares(table, allies, into)
     if measure == "hns":
         rows = cmp.hns_per_member(table, allies)
-        labels = [f"${v:,.0f} ({y}; {t:,} troops)" for v, y, t in
-                  zip(rows["usd_per_member"], rows["year"], rows["troops"], strict=True)]
+        labels = [
+            f"${v:,.0f} ({y}; {t:,} troops)"
+            for v, y, t in zip(rows["usd_per_member"], rows["year"], rows["troops"], strict=True)
+        ]
         return _bars(rows, "usd_per_member", labels, allies, measure, into)
     target = float(measure[3:])
     rows = cmp.gaps(table, target, allies)
-    labels = [f"+{p:.0f}% (+{_money(g)} {u}; {s:g}% in {y})" for p, g, u, s, y in
-              zip(rows["percent_more"], rows["gap"], rows["unit"], rows["share"], rows["year"], strict=True)]
+    labels = [
+        f"+{p:.0f}% (+{_money(g)} {u}; {s:g}% in {y})"
+        for p, g, u, s, y in zip(
+            rows["percent_more"], rows["gap"], rows["unit"], rows["share"], rows["year"], strict=True
+        )
+    ]
     return _bars(rows, "percent_more", labels, allies, measure, into)
 
 
@@ -56,28 +64,39 @@ def _shares(table, allies, into) -> Chart:
         line.set_data(mine["year"].astype(float).to_numpy(), mine["value"].to_numpy())
         line.set_visible(not mine.empty)
     shown = [line for line in chart.parts["lines"].values() if line.get_visible()]
-    show_legend(axes, shown + chart.parts["targets"], loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9,
-                frameon=False)
+    show_legend(
+        axes, shown + chart.parts["targets"], loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False
+    )
     years = rows["year"].astype(float)
     axes.set_xlim((years.min() - 1, years.max() + 1) if len(rows) else (2021, 2027))
     summary = "; ".join(f"{r.ally} {r.value:g}% in {r.year}" for r in rows.itertuples()) or "no data for this choice"
-    chart.alt = ("Line chart of defence spending as a share of GDP by year, with reference lines at 2%, 3.5% and "
-                 f"5%. Values: {summary}.")
-    chart.caption = ("Figure: defence spending, % of GDP, as each government or NATO counts it (data/ally_comparison.csv; "
-                     "Japan from data/defense_spending.csv, initial budgets against FY2022 GDP). Bases differ: "
-                     "compare levels, not decimals.")
+    chart.alt = (
+        "Line chart of defence spending as a share of GDP by year, with reference lines at 2%, 3.5% and "
+        f"5%. Values: {summary}."
+    )
+    chart.caption = (
+        "Figure: defence spending, % of GDP, as each government or NATO counts it (data/ally_comparison.csv; "
+        "Japan from data/defense_spending.csv, initial budgets against FY2022 GDP). Bases differ: "
+        "compare levels, not decimals."
+    )
     return chart
 
 
 def _shares_frame() -> Chart:
-    figure, axes = new_figure("Defence spending of US allies, % of GDP", "Year (Japan: fiscal year)",
-                              "Defence spending (% of GDP)", size=(10, 4.2))
+    figure, axes = new_figure(
+        "Defence spending of US allies, % of GDP",
+        "Year (Japan: fiscal year)",
+        "Defence spending (% of GDP)",
+        size=(10, 4.2),
+    )
     lines = {}
     for ally, (colour, marker) in _STYLES.items():
-        lines[ally], = axes.plot([], [], color=colour, marker=marker, markersize=8, linewidth=1.5, label=ally)
+        (lines[ally],) = axes.plot([], [], color=colour, marker=marker, markersize=8, linewidth=1.5, label=ally)
     styles = ("--", "-.", ":")
-    targets = [axes.axhline(t, color=OKABE_ITO["black"], linestyle=s, linewidth=1, label=f"{t:g}% of GDP")
-               for t, s in zip(cmp.TARGETS, styles, strict=True)]
+    targets = [
+        axes.axhline(t, color=OKABE_ITO["black"], linestyle=s, linewidth=1, label=f"{t:g}% of GDP")
+        for t, s in zip(cmp.TARGETS, styles, strict=True)
+    ]
     axes.set_ylim(0, 5.5)
     return Chart(figure, alt="", caption="", parts={"axes": axes, "lines": lines, "targets": targets})
 
@@ -129,12 +148,16 @@ def _bars_frame() -> Chart:
 
 def _bars_caption(measure: str) -> str:
     if measure == "hns":
-        return ("Figure: host-nation support in US dollars (at each outlet's exchange rate) divided by the US troop "
-                "count nearest in time (data/ally_comparison.csv; Japan's troops from data/host_nation_support.csv). "
-                "Years differ; the Philippines pays no host-nation support under an agreement.")
-    return ("Figure: how much larger each ally's latest defence budget would have to be to reach the target share, "
-            "keeping GDP fixed (GDP implied by the budget and its share). Labels give the sum in each ally's own "
-            "currency. Each government's own budget definition, not NATO's.")
+        return (
+            "Figure: host-nation support in US dollars (at each outlet's exchange rate) divided by the US troop "
+            "count nearest in time (data/ally_comparison.csv; Japan's troops from data/host_nation_support.csv). "
+            "Years differ; the Philippines pays no host-nation support under an agreement."
+        )
+    return (
+        "Figure: how much larger each ally's latest defence budget would have to be to reach the target share, "
+        "keeping GDP fixed (GDP implied by the budget and its share). Labels give the sum in each ally's own "
+        "currency. Each government's own budget definition, not NATO's."
+    )
 
 
 def demands_timeline(rows: pd.DataFrame) -> Chart:
@@ -147,18 +170,30 @@ def demands_timeline(rows: pd.DataFrame) -> Chart:
     for side in SIDES:
         mine = rows[rows["side"] == side]
         colour, marker = styles[side]
-        axes.plot(mine["date"].to_numpy(), [lane[a] for a in mine["ally"]], linestyle="none", marker=marker,
-                  markersize=10, color=colour, markeredgecolor="black", markeredgewidth=0.6,
-                  label=f"{side} ({len(mine)})")
+        axes.plot(
+            mine["date"].to_numpy(),
+            [lane[a] for a in mine["ally"]],
+            linestyle="none",
+            marker=marker,
+            markersize=10,
+            color=colour,
+            markeredgecolor="black",
+            markeredgewidth=0.6,
+            label=f"{side} ({len(mine)})",
+        )
     axes.set_yticks(list(lane.values()), list(lane))
     axes.legend(loc="upper left", fontsize=9, frameon=False, ncols=3)
     axes.set_ylim(-0.7, len(allies) + 0.2)
     counts = rows.groupby("ally", observed=True).size()
     first, last = rows["date"].min(), rows["date"].max()
-    alt = (f"Timeline of {len(rows)} dated moves from {first:%B %Y} to {last:%B %Y}, one lane per ally ("
-           + ", ".join(f"{a}: {counts[a]}" for a in allies)
-           + "). Markers distinguish US asks or claims, allies' responses and agreements. The US asks cluster in "
-             "mid-2025 around NATO's Hague summit; agreements on tariffs follow in July 2025.")
-    caption = ("Figure: sourced moves from data/ally_timeline.csv (South Korea, NATO, the Philippines) and, for "
-               f"Japan, {len(cmp.JAPAN_EVENTS)} rows of data/events.csv. Each side has its own colour and marker.")
+    alt = (
+        f"Timeline of {len(rows)} dated moves from {first:%B %Y} to {last:%B %Y}, one lane per ally ("
+        + ", ".join(f"{a}: {counts[a]}" for a in allies)
+        + "). Markers distinguish US asks or claims, allies' responses and agreements. The US asks cluster in "
+        "mid-2025 around NATO's Hague summit; agreements on tariffs follow in July 2025."
+    )
+    caption = (
+        "Figure: sourced moves from data/ally_timeline.csv (South Korea, NATO, the Philippines) and, for "
+        f"Japan, {len(cmp.JAPAN_EVENTS)} rows of data/events.csv. Each side has its own colour and marker."
+    )
     return Chart(figure, alt=alt, caption=caption)

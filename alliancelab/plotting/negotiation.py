@@ -12,7 +12,7 @@ GREY = "#777777"
 
 
 def possessive(name: str) -> str:
-    """"Japan's", "the United States'"."""
+    """ "Japan's", "the United States'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
@@ -24,8 +24,17 @@ def _check(offers, name):
     return offers
 
 
-def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings, agreement=None,
-                 actual=None, draft=None, title="Offers against the two win-sets", into: Chart | None = None) -> Chart:
+def offers_chart(
+    japan_offers,
+    us_offers,
+    japan: neg.Settings,
+    us: neg.Settings,
+    agreement=None,
+    actual=None,
+    draft=None,
+    title="Offers against the two win-sets",
+    into: Chart | None = None,
+) -> Chart:
     """Left: each round's offers (total against pledge) over both win-sets and their overlap.
     Right: each offer's payoff to each side, by round.
 
@@ -60,8 +69,7 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
         parts[key].set_offsets([[package.total, package.pledge]] if package is not None else np.empty((0, 2)))
         if package is not None:
             shown.append(parts[key])
-    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line,
-                                                             us.total_red_line]
+    totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line, us.total_red_line]
     if draft is not None:
         totals.append(draft.total)
     if actual is not None:
@@ -72,8 +80,7 @@ def offers_chart(japan_offers, us_offers, japan: neg.Settings, us: neg.Settings,
     right.set_xlim(0.5, rounds + 0.5)
     right.set_xticks(range(1, rounds + 1))
     if worth:
-        show_legend(right, worth, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7,
-                    frameon=False)
+        show_legend(right, worth, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
     elif right.get_legend() is not None:
         right.get_legend().remove()
     chart.alt = _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked)
@@ -95,9 +102,10 @@ def _place_offers(parts: dict, offers: dict, sides: dict) -> tuple[list, list]:
         parts[f"{key} path"].set_data(xs, ys)
         parts[f"{key} offers"].set_offsets(list(zip(xs, ys)) or np.empty((0, 2)))
         colour = parts[f"{key} path"].get_color()
-        parts["numbers"] += [parts["left"].annotate(str(n), xy, textcoords="offset points", xytext=(6, 5),
-                                                    fontsize=8, color=colour)
-                             for n, xy in enumerate(zip(xs, ys), start=1)]
+        parts["numbers"] += [
+            parts["left"].annotate(str(n), xy, textcoords="offset points", xytext=(6, 5), fontsize=8, color=colour)
+            for n, xy in enumerate(zip(xs, ys), start=1)
+        ]
         lines = [parts[f"{key} to {other_key}"] for other_key in sides]
         for line, other in zip(lines, sides.values()):
             line.set_data(range(1, len(made) + 1), [neg.payoff(o, other) for o in made])
@@ -110,56 +118,95 @@ def _place_offers(parts: dict, offers: dict, sides: dict) -> tuple[list, list]:
 def _offers_frame(japan: neg.Settings, us: neg.Settings, actual, title: str) -> Chart:
     """The offers chart's two axes and its artists, with no offers yet and the win-sets still to be placed."""
     styles = palette(["japan", "us", "zone"])
-    figure, left = new_figure(title, "Host-nation support (billion yen a year)", "Japan's defence pledge (% of GDP)",
-                              size=(11, 4.8))
-    right = add_right_panel(figure, left, "What each offer is worth", "Round", "Payoff if agreed (0-100)",
-                            width_ratios=(3, 2))
+    figure, left = new_figure(
+        title, "Host-nation support (billion yen a year)", "Japan's defence pledge (% of GDP)", size=(11, 4.8)
+    )
+    right = add_right_panel(
+        figure, left, "What each offer is worth", "Round", "Payoff if agreed (0-100)", width_ratios=(3, 2)
+    )
     parts = {"left": left, "right": right}
     for side, key, hatch in ((japan, "japan", "//"), (us, "us", "\\\\")):
         colour, _ = styles[key]
-        parts[key] = left.add_patch(Rectangle((0, 0), 0, 0, facecolor=colour, alpha=0.12, edgecolor=colour,
-                                              hatch=hatch, linewidth=1.2, label=f"{side.name} would ratify (win-set)"))
-    parts["zone"] = left.add_patch(Rectangle((0, 0), 0, 0, facecolor="none", edgecolor="black", linewidth=2,
-                                             label="Zone of possible agreement"))
+        parts[key] = left.add_patch(
+            Rectangle(
+                (0, 0),
+                0,
+                0,
+                facecolor=colour,
+                alpha=0.12,
+                edgecolor=colour,
+                hatch=hatch,
+                linewidth=1.2,
+                label=f"{side.name} would ratify (win-set)",
+            )
+        )
+    parts["zone"] = left.add_patch(
+        Rectangle((0, 0), 0, 0, facecolor="none", edgecolor="black", linewidth=2, label="Zone of possible agreement")
+    )
     if actual is not None:
         parts["actual"] = left.axvline(actual[0], color=GREY, linestyle=":", linewidth=1.5, label=actual[1])
     for key, side in (("japan", japan), ("us", us)):
         colour, marker = styles[key]
-        parts[f"{key} path"], = left.plot([], [], color=colour, linewidth=1.2, linestyle="--" if key == "us" else "-",
-                                          zorder=3)
-        parts[f"{key} offers"] = left.scatter([], [], color=colour, marker=marker, s=60, zorder=4,
-                                              label=f"{possessive(side.name)} offers")
+        (parts[f"{key} path"],) = left.plot(
+            [], [], color=colour, linewidth=1.2, linestyle="--" if key == "us" else "-", zorder=3
+        )
+        parts[f"{key} offers"] = left.scatter(
+            [], [], color=colour, marker=marker, s=60, zorder=4, label=f"{possessive(side.name)} offers"
+        )
         for other, other_key in ((japan, "japan"), (us, "us")):
-            parts[f"{key} to {other_key}"], = right.plot(
-                [], [], color=colour, marker=marker, linestyle="-" if other_key == key else ":",
-                label=f"{possessive(side.name)} offers, to {other.name}")
-    parts["draft"] = left.scatter([], [], marker="o", s=90, facecolor="white", edgecolor="black", linewidth=1.5,
-                                  zorder=5, label="Your draft (not yet tabled)")
+            (parts[f"{key} to {other_key}"],) = right.plot(
+                [],
+                [],
+                color=colour,
+                marker=marker,
+                linestyle="-" if other_key == key else ":",
+                label=f"{possessive(side.name)} offers, to {other.name}",
+            )
+    parts["draft"] = left.scatter(
+        [],
+        [],
+        marker="o",
+        s=90,
+        facecolor="white",
+        edgecolor="black",
+        linewidth=1.5,
+        zorder=5,
+        label="Your draft (not yet tabled)",
+    )
     parts["agreement"] = left.scatter([], [], marker="*", s=260, color="black", zorder=5, label="Agreement")
     left.set_ylim(*neg.PLEDGE_RANGE)
     right.set_ylim(-2, 102)
-    caption = ("Figure: each round's offers (numbers = rounds) over the two sides' win-sets, the packages each "
-               "side's Level II would ratify; the black box is their overlap. Right: each offer's payoff to each "
-               f"side (solid: to the side that made it; dotted: to the other side). Anchors from {TABLES}; the red "
-               "lines are game settings (alliancelab/simulation/briefs.py).")
+    caption = (
+        "Figure: each round's offers (numbers = rounds) over the two sides' win-sets, the packages each "
+        "side's Level II would ratify; the black box is their overlap. Right: each offer's payoff to each "
+        f"side (solid: to the side that made it; dotted: to the other side). Anchors from {TABLES}; the red "
+        "lines are game settings (alliancelab/simulation/briefs.py)."
+    )
     return Chart(figure, alt="", caption=caption, parts=parts)
 
 
 def _alt(japan_offers, us_offers, japan, us, sets, zone, agreement, linked) -> str:
     jt, jp = sets["japan"]
     ut, up = sets["us"]
-    parts = [f"Offers chart{' (package linked to the trade deal)' if linked else ''}. {japan.name} would ratify a "
-             f"total up to {jt.high:g} billion yen a year and a pledge up to {jp.high:g}% of GDP; {us.name} a total "
-             f"from {ut.low:g} and a pledge from {up.low:g}%."]
+    parts = [
+        f"Offers chart{' (package linked to the trade deal)' if linked else ''}. {japan.name} would ratify a "
+        f"total up to {jt.high:g} billion yen a year and a pledge up to {jp.high:g}% of GDP; {us.name} a total "
+        f"from {ut.low:g} and a pledge from {up.low:g}%."
+    ]
     if zone["total"] and zone["pledge"]:
-        parts.append(f"They overlap from {zone['total'][0]:g} to {zone['total'][1]:g} billion yen and "
-                     f"{zone['pledge'][0]:g}% to {zone['pledge'][1]:g}%.")
+        parts.append(
+            f"They overlap from {zone['total'][0]:g} to {zone['total'][1]:g} billion yen and "
+            f"{zone['pledge'][0]:g}% to {zone['pledge'][1]:g}%."
+        )
     else:
         parts.append("The win-sets do not overlap: no package could be ratified by both.")
     for side, offers in ((japan, japan_offers), (us, us_offers)):
         if offers:
-            parts.append(f"{possessive(side.name)} offers by round: " + "; ".join(
-                f"{o.total:.0f} bn yen and {o.pledge:.1f}%" for o in offers) + ".")
+            parts.append(
+                f"{possessive(side.name)} offers by round: "
+                + "; ".join(f"{o.total:.0f} bn yen and {o.pledge:.1f}%" for o in offers)
+                + "."
+            )
     if agreement is not None:
         parts.append(f"Agreement at {agreement.total:.0f} billion yen and {agreement.pledge:.1f}%.")
     return " ".join(parts)

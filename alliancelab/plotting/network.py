@@ -71,8 +71,9 @@ def _kind_styles(ties) -> dict:
     return {k: (colours[k][0], LINE_STYLES.get(k, "-")) for k in kinds}
 
 
-def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = networks.US,
-                     countries=None, into: Chart | None = None) -> Chart:
+def alliance_network(
+    ties: pd.DataFrame, year: int, highlight=None, hub: str = networks.US, countries=None, into: Chart | None = None
+) -> Chart:
     """The ties signed up to ``year`` as a network on a fixed schematic layout.
 
     Colour and line style give the kind of tie; thin lines run through the hub (hub-and-spoke),
@@ -108,8 +109,12 @@ def alliance_network(ties: pd.DataFrame, year: int, highlight=None, hub: str = n
 def _network_frame(nodes: tuple, hub: str) -> Chart:
     """The network's axes, an empty collection of ties, and each country's marker and name in place."""
     where = positions(nodes)
-    figure, axes = new_figure("Security ties", "Schematic position: west to east (not to scale)",
-                              "Schematic position: south to north", size=(10, 6.2))
+    figure, axes = new_figure(
+        "Security ties",
+        "Schematic position: west to east (not to scale)",
+        "Schematic position: south to north",
+        size=(10, 6.2),
+    )
     axes.grid(False)
     axes.set_xticks([])
     axes.set_yticks([])
@@ -118,14 +123,28 @@ def _network_frame(nodes: tuple, hub: str) -> Chart:
     for is_hub in (True, False):
         names = [n for n in nodes if (n == hub) == is_hub]
         if names:
-            parts["markers"][is_hub] = (names, axes.scatter([where[n][0] for n in names], [where[n][1] for n in names],
-                                                            s=520 if is_hub else 300, marker="s" if is_hub else "o",
-                                                            zorder=3))
+            parts["markers"][is_hub] = (
+                names,
+                axes.scatter(
+                    [where[n][0] for n in names],
+                    [where[n][1] for n in names],
+                    s=520 if is_hub else 300,
+                    marker="s" if is_hub else "o",
+                    zorder=3,
+                ),
+            )
     for name in nodes:
         x, y = where[name]
-        parts["names"][name] = axes.annotate(f"{name}\n(hub)" if name == hub else name, (x, y),
-                                             xytext=(0, -20 if y < 6 else 17), textcoords="offset points",
-                                             ha="center", va="top" if y < 6 else "bottom", fontsize=10, zorder=4)
+        parts["names"][name] = axes.annotate(
+            f"{name}\n(hub)" if name == hub else name,
+            (x, y),
+            xytext=(0, -20 if y < 6 else 17),
+            textcoords="offset points",
+            ha="center",
+            va="top" if y < 6 else "bottom",
+            fontsize=10,
+            zorder=4,
+        )
     xs, ys = zip(*where.values())
     axes.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
     axes.set_ylim(min(ys) - 1.0, max(ys) + 1.0)
@@ -161,15 +180,14 @@ def _arc(start, end, bend: float, points: int = 25) -> np.ndarray:
     (x1, y1), (x2, y2) = start, end
     control = np.array([(x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)])
     t = np.linspace(0, 1, points)[:, None]
-    return (1 - t) ** 2 * np.array(start) + 2 * (1 - t) * t * control + t ** 2 * np.array(end)
+    return (1 - t) ** 2 * np.array(start) + 2 * (1 - t) * t * control + t**2 * np.array(end)
 
 
 def _colour_nodes(parts, shown, hub, highlight) -> None:
     """The hub as a black square, the others as circles (grey if not yet tied); tied and highlighted names stand out."""
     tied = set(shown["country_a"]) | set(shown["country_b"])
     for is_hub, (names, markers) in parts["markers"].items():
-        markers.set_facecolor([OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE")
-                               for n in names])
+        markers.set_facecolor([OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names])
         markers.set_edgecolor([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names])
         markers.set_linewidth([2.2 if n == highlight else 1.2 for n in names])
     for name, label in parts["names"].items():
@@ -181,10 +199,21 @@ def _legend(axes, shown, styles) -> None:
     """The kinds of tie on show, and what the line widths mean."""
     present = [k for k in styles if k in set(shown["kind"])]
     handles = [Line2D([], [], color=styles[k][0], linestyle=styles[k][1], linewidth=2.4, label=k) for k in present]
-    handles += [Line2D([], [], color="#555555", linewidth=HUB_WIDTH, label="thin: tie through the hub"),
-                Line2D([], [], color="#555555", linewidth=SPOKE_WIDTH, label="thick: spoke-to-spoke tie")]
-    show_legend(axes, handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
-                title="Kind of tie", title_fontsize=9, alignment="left")
+    handles += [
+        Line2D([], [], color="#555555", linewidth=HUB_WIDTH, label="thin: tie through the hub"),
+        Line2D([], [], color="#555555", linewidth=SPOKE_WIDTH, label="thick: spoke-to-spoke tie"),
+    ]
+    show_legend(
+        axes,
+        handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=9,
+        frameon=False,
+        title="Kind of tie",
+        title_fontsize=9,
+        alignment="left",
+    )
 
 
 def describe_network(ties, year, hub=networks.US, countries=None, highlight=None) -> str:
@@ -198,61 +227,103 @@ def describe_network(ties, year, hub=networks.US, countries=None, highlight=None
     kinds = ", ".join(f"{n} {k}" for k, n in kinds.items() if n > 0)
     partners = networks.degree(ties, year, countries)
     top = partners[partners == partners.max()].index.tolist()
-    message = (f"a pure hub-and-spoke system: every tie runs through {hub}" if spokes == 0 else
-               f"a networked 'latticework': {spokes} {'tie bypasses' if spokes == 1 else 'ties bypass'} {hub} "
-               f"({1 - through / len(shown):.0%} of all ties)")
-    text = (f"Network diagram of {len(shown)} security ties signed up to {year} among "
-            f"{len(set(shown['country_a']) | set(shown['country_b']))} countries ({kinds}). "
-            f"{through} involve {hub}; the picture is {message}. "
-            f"Most partners: {' and '.join(top)} ({partners.max()}).")
+    message = (
+        f"a pure hub-and-spoke system: every tie runs through {hub}"
+        if spokes == 0
+        else f"a networked 'latticework': {spokes} {'tie bypasses' if spokes == 1 else 'ties bypass'} {hub} "
+        f"({1 - through / len(shown):.0%} of all ties)"
+    )
+    text = (
+        f"Network diagram of {len(shown)} security ties signed up to {year} among "
+        f"{len(set(shown['country_a']) | set(shown['country_b']))} countries ({kinds}). "
+        f"{through} involve {hub}; the picture is {message}. "
+        f"Most partners: {' and '.join(top)} ({partners.max()})."
+    )
     if highlight is not None:
         text += f" Ties of {highlight} are highlighted: {int(networks.involves(shown, highlight).sum())}."
     return text
 
 
 def _caption(year, hub) -> str:
-    return (f"Figure: security ties signed up to {year} ({TIES_TABLE}), one line per tie. Colour and line style "
-            f"give the kind; thin lines run through the hub ({hub}), thick lines join two other countries. "
-            "Positions are schematic (rough geography), not a map.")
+    return (
+        f"Figure: security ties signed up to {year} ({TIES_TABLE}), one line per tie. Colour and line style "
+        f"give the kind; thin lines run through the hub ({hub}), thick lines join two other countries. "
+        "Positions are schematic (rough geography), not a map."
+    )
 
 
 def island_chain_map(places: pd.DataFrame) -> Chart:
     """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line."""
     needed = ("name", "kind", "lat", "lon", "chain_order")
     if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
-        raise AllianceLabError("places must be the places table (data.load('places')) with columns "
-                               f"{', '.join(needed)}.")
+        raise AllianceLabError(
+            f"places must be the places table (data.load('places')) with columns {', '.join(needed)}."
+        )
     if places.empty:
         raise AllianceLabError("places is empty: there is nothing to draw.")
-    figure, axes = new_figure("The first island chain and the main US bases in Japan",
-                              "Longitude (degrees east)", "Latitude (degrees north)", size=(8.5, 7.5))
+    figure, axes = new_figure(
+        "The first island chain and the main US bases in Japan",
+        "Longitude (degrees east)",
+        "Latitude (degrees north)",
+        size=(8.5, 7.5),
+    )
     axes.grid(color="#E5E5E5", linewidth=0.8)
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
-    axes.plot(chain["lon"], chain["lat"], color=OKABE_ITO["black"], linestyle="--", linewidth=1.4, zorder=1,
-              label="first island chain (schematic)")
+    axes.plot(
+        chain["lon"],
+        chain["lat"],
+        color=OKABE_ITO["black"],
+        linestyle="--",
+        linewidth=1.4,
+        zorder=1,
+        label="first island chain (schematic)",
+    )
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
     labels = {"us_base": "US base", "capital": "capital", "city": "city"}
     styles = palette(kinds)
     for kind in kinds:
         rows = places[places["kind"] == kind]
         colour, marker = styles[kind]
-        axes.scatter(rows["lon"], rows["lat"], color=colour, marker=marker, s=90 if kind == "us_base" else 70,
-                     edgecolor="white", linewidth=0.8, zorder=3, label=labels.get(kind, kind))
+        axes.scatter(
+            rows["lon"],
+            rows["lat"],
+            color=colour,
+            marker=marker,
+            s=90 if kind == "us_base" else 70,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=3,
+            label=labels.get(kind, kind),
+        )
     for place in places.itertuples():
-        near = places[(places["name"] != place.name) & ((places["lon"] - place.lon).abs() < 2)
-                      & ((places["lat"] - place.lat).abs() < 1.5)]
+        near = places[
+            (places["name"] != place.name)
+            & ((places["lon"] - place.lon).abs() < 2)
+            & ((places["lat"] - place.lat).abs() < 1.5)
+        ]
         dy = 3 if near.empty else (7 if place.lat > near["lat"].max() else -11)
-        axes.annotate(place.name, (place.lon, place.lat), xytext=(8, dy), textcoords="offset points",
-                      fontsize=9, zorder=2.5, bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                                                  "alpha": 0.8})
+        axes.annotate(
+            place.name,
+            (place.lon, place.lat),
+            xytext=(8, dy),
+            textcoords="offset points",
+            fontsize=9,
+            zorder=2.5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
     axes.set_xlim(places["lon"].min() - 3, places["lon"].max() + 10)
     axes.set_ylim(places["lat"].min() - 3, places["lat"].max() + 3)
     axes.set_aspect("equal", adjustable="box")
     axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
-    return Chart(figure, alt=describe_map(places), caption=(
-        f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude (no coastlines). The dashed line "
-        "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
-        "continues to Borneo. Each kind of place has its own colour and marker."))
+    return Chart(
+        figure,
+        alt=describe_map(places),
+        caption=(
+            f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude (no coastlines). The dashed line "
+            "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
+            "continues to Borneo. Each kind of place has its own colour and marker."
+        ),
+    )
 
 
 def describe_map(places) -> str:
@@ -261,9 +332,11 @@ def describe_map(places) -> str:
     bases = places[places["kind"] == "us_base"]["name"].tolist()
     west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
     east = places[places["chain_order"].isna() & (places["lon"] > chain["lon"].max())]["name"].tolist()
-    text = (f"Scatter map of {len(places)} places by longitude and latitude. A dashed line, the first island "
-            f"chain, runs from {chain['name'].iloc[0]} to {chain['name'].iloc[-1]} through "
-            f"{', '.join(chain['name'].iloc[1:-1])}. {len(bases)} US bases are marked: {', '.join(bases)}.")
+    text = (
+        f"Scatter map of {len(places)} places by longitude and latitude. A dashed line, the first island "
+        f"chain, runs from {chain['name'].iloc[0]} to {chain['name'].iloc[-1]} through "
+        f"{', '.join(chain['name'].iloc[1:-1])}. {len(bases)} US bases are marked: {', '.join(bases)}."
+    )
     if west:
         text += f" {', '.join(west)} {'lies' if len(west) == 1 else 'lie'} west of the chain"
         text += f", {', '.join(east)} east of it." if east else "."

@@ -5,7 +5,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from alliancelab import brief, events as ev
+from alliancelab import brief
+from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
@@ -13,8 +14,10 @@ from alliancelab.plotting.timeline import shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
 LINESTYLES = {"abandonment": "--", "entrapment": ":", "cost": "-"}
-MODEL_CAPTION = ("No data table: a teaching model of Snyder's (1984) alliance security dilemma "
-                 "(alliancelab/models/security_dilemma.py) with illustrative, not estimated, parameters.")
+MODEL_CAPTION = (
+    "No data table: a teaching model of Snyder's (1984) alliance security dilemma "
+    "(alliancelab/models/security_dilemma.py) with illustrative, not estimated, parameters."
+)
 
 
 def _settings(alliance: sd.Alliance) -> str:
@@ -46,29 +49,45 @@ def dilemma(alliance: sd.Alliance, into: Chart | None = None) -> Chart:
 
 def _dilemma_frame() -> Chart:
     """The dilemma chart's axes with its three curves and the best commitment, still without data."""
-    figure, axes = new_figure("The alliance security dilemma: cost of each commitment level",
-                              "Commitment to the patron (0 = none, 1 = full)", "Risk or expected cost (model units)")
+    figure, axes = new_figure(
+        "The alliance security dilemma: cost of each commitment level",
+        "Commitment to the patron (0 = none, 1 = full)",
+        "Risk or expected cost (model units)",
+    )
     styles = palette(CURVES)
     parts = {"axes": axes}
     for key, label in CURVES.items():
         colour, marker = styles[key]
-        parts[key], = axes.plot([], [], color=colour, marker=marker, markevery=10, linestyle=LINESTYLES[key],
-                                linewidth=2.6 if key == "cost" else 1.8, label=label)
+        (parts[key],) = axes.plot(
+            [],
+            [],
+            color=colour,
+            marker=marker,
+            markevery=10,
+            linestyle=LINESTYLES[key],
+            linewidth=2.6 if key == "cost" else 1.8,
+            label=label,
+        )
     parts["best line"] = axes.axvline(0, color=OKABE_ITO["black"], linewidth=1, linestyle="-.")
-    parts["best"], = axes.plot([], [], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none",
-                               zorder=4)
+    (parts["best"],) = axes.plot(
+        [], [], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none", zorder=4
+    )
     axes.set_xlim(0, 1)
     return Chart(figure, alt="", caption="", parts=parts)
 
 
 def _dilemma_alt(alliance, lines, best, best_cost) -> str:
-    reason = {"abandonment": "fear of abandonment dominates, so full commitment is best",
-              "entrapment": "there is no abandonment risk to offset, so no commitment is best",
-              "balanced": "the two fears balance there"}[sd.regime(alliance)]
-    return (f"Line chart of the security dilemma model ({_settings(alliance)}). As commitment rises from 0 to 1, "
-            f"abandonment risk falls from {lines['abandonment'][0]:.2f} to {lines['abandonment'][-1]:.2f} and "
-            f"entrapment risk rises from {lines['entrapment'][0]:.2f} to {lines['entrapment'][-1]:.2f}. "
-            f"Total expected cost is lowest, {best_cost:.3f}, at commitment {best:.2f}: {reason}.")
+    reason = {
+        "abandonment": "fear of abandonment dominates, so full commitment is best",
+        "entrapment": "there is no abandonment risk to offset, so no commitment is best",
+        "balanced": "the two fears balance there",
+    }[sd.regime(alliance)]
+    return (
+        f"Line chart of the security dilemma model ({_settings(alliance)}). As commitment rises from 0 to 1, "
+        f"abandonment risk falls from {lines['abandonment'][0]:.2f} to {lines['abandonment'][-1]:.2f} and "
+        f"entrapment risk rises from {lines['entrapment'][0]:.2f} to {lines['entrapment'][-1]:.2f}. "
+        f"Total expected cost is lowest, {best_cost:.3f}, at commitment {best:.2f}: {reason}."
+    )
 
 
 def sweep(alliance: sd.Alliance, parameter: str = "outside_options") -> Chart:
@@ -81,19 +100,30 @@ def sweep(alliance: sd.Alliance, parameter: str = "outside_options") -> Chart:
     current = getattr(alliance, parameter)
     current_best = sd.optimal_commitment(alliance)
     colour, marker = palette(["sweep"])["sweep"]
-    figure, axes = new_figure(f"Best commitment as {label.lower()} change", f"{label} (0 to 1)",
-                              "Best commitment c*", size=(8, 4))
+    figure, axes = new_figure(
+        f"Best commitment as {label.lower()} change", f"{label} (0 to 1)", "Best commitment c*", size=(8, 4)
+    )
     axes.plot(values, best, color=colour, linewidth=2.4, label="Best commitment c*")
-    axes.plot([current], [current_best], marker=marker, markersize=10, color=OKABE_ITO["vermillion"],
-              linestyle="none", label=f"Current setting ({current:.2f}, c* = {current_best:.2f})")
+    axes.plot(
+        [current],
+        [current_best],
+        marker=marker,
+        markersize=10,
+        color=OKABE_ITO["vermillion"],
+        linestyle="none",
+        label=f"Current setting ({current:.2f}, c* = {current_best:.2f})",
+    )
     axes.set_xlim(0, 1)
     axes.set_ylim(-0.03, 1.05)
     axes.legend(loc="best", fontsize=9, frameon=False)
-    others = ", ".join(f"{lab.lower()} {getattr(alliance, name):.2f}"
-                       for name, lab in sd.PARAMETERS.items() if name != parameter)
-    alt = (f"Line chart: the best commitment c* as {label.lower()} runs from {values[0]:.2f} to 1, with {others}. "
-           f"c* goes from {best[0]:.2f} to {best[-1]:.2f}; at the current setting ({current:.2f}) it is "
-           f"{current_best:.2f}.")
+    others = ", ".join(
+        f"{lab.lower()} {getattr(alliance, name):.2f}" for name, lab in sd.PARAMETERS.items() if name != parameter
+    )
+    alt = (
+        f"Line chart: the best commitment c* as {label.lower()} runs from {values[0]:.2f} to 1, with {others}. "
+        f"c* goes from {best[0]:.2f} to {best[-1]:.2f}; at the current setting ({current:.2f}) it is "
+        f"{current_best:.2f}."
+    )
     return Chart(figure, alt=alt, caption=f"Figure: {MODEL_CAPTION} Other settings: {others}.")
 
 
@@ -107,8 +137,9 @@ def bilateral_timeline(events: pd.DataFrame, a: str = "China", b: str = "Japan",
     """The events that involve both ``a`` and ``b``: one row per event, oldest at the top, dated on the x axis."""
     first, last = ev.span(events, start, end)
     shown = events[involves(events, a, b) & events["date"].between(first, last)].sort_values("date", kind="stable")
-    figure, axes = new_figure(f"{a}-{b} relations, {first.year}-{last.year}", "Date", "Event",
-                              size=(11, 1.2 + 0.6 * max(len(shown), 2)))
+    figure, axes = new_figure(
+        f"{a}-{b} relations, {first.year}-{last.year}", "Date", "Event", size=(11, 1.2 + 0.6 * max(len(shown), 2))
+    )
     styles = palette(events["category"].cat.categories)
     handles = shade_after_brief(axes, first, last)
     rows = list(range(len(shown)))[::-1]  # oldest at the top
@@ -116,18 +147,35 @@ def bilateral_timeline(events: pd.DataFrame, a: str = "China", b: str = "Japan",
         mine = [(y, row.date) for y, row in zip(rows, shown.itertuples()) if row.category == category]
         if mine:
             colour, marker = styles[category]
-            handles.append(axes.scatter([d for _, d in mine], [y for y, _ in mine], color=colour, marker=marker,
-                                        s=80, edgecolor="white", linewidth=0.6, zorder=3, label=category))
+            handles.append(
+                axes.scatter(
+                    [d for _, d in mine],
+                    [y for y, _ in mine],
+                    color=colour,
+                    marker=marker,
+                    s=80,
+                    edgecolor="white",
+                    linewidth=0.6,
+                    zorder=3,
+                    label=category,
+                )
+            )
     for y in rows:
         axes.axhline(y, color="#E5E5E5", linewidth=0.6, zorder=1)
-    axes.set_yticks(rows, [f"{row.date:%d %b %Y}: " + textwrap.fill(row.title, 60)
-                           for row in shown.itertuples()], fontsize=8.5)
+    axes.set_yticks(
+        rows, [f"{row.date:%d %b %Y}: " + textwrap.fill(row.title, 60) for row in shown.itertuples()], fontsize=8.5
+    )
     axes.set_xlim(first, last)
     axes.set_ylim(-0.7, max(len(shown), 1) - 0.3)
     axes.legend(handles=handles, loc="upper right", fontsize=8.5, frameon=True, framealpha=0.9)
-    return Chart(figure, alt=_bilateral_alt(shown, a, b, first, last),
-                 caption=(f"Figure: {len(shown)} sourced events naming both {a} and {b} as actors "
-                          f"(data/events.csv). Grey shading: after the brief was written."))
+    return Chart(
+        figure,
+        alt=_bilateral_alt(shown, a, b, first, last),
+        caption=(
+            f"Figure: {len(shown)} sourced events naming both {a} and {b} as actors "
+            f"(data/events.csv). Grey shading: after the brief was written."
+        ),
+    )
 
 
 def _bilateral_alt(shown, a, b, first, last) -> str:
@@ -136,5 +184,7 @@ def _bilateral_alt(shown, a, b, first, last) -> str:
     after = int((shown["date"] > brief.WRITTEN).sum())
     listed = "; ".join(f"{row.date:%d %b %Y}: {row.title}" for row in shown.itertuples())
     events_word = "event" if len(shown) == 1 else "events"
-    return (f"Timeline of {len(shown)} {events_word} involving both {a} and {b}, {first:%B %Y} to {last:%B %Y}, "
-            f"{after} of them after the brief was written. In order: {listed}.")
+    return (
+        f"Timeline of {len(shown)} {events_word} involving both {a} and {b}, {first:%B %Y} to {last:%B %Y}, "
+        f"{after} of them after the brief was written. In order: {listed}."
+    )

@@ -97,12 +97,16 @@ class Chart:
         else:
             mime, image = "image/png", base64.b64encode(self.png()).decode("ascii")
         return [
-            {"output_type": "display_data",
-             "data": {mime: image, "text/plain": self.alt},
-             "metadata": {mime: {"alt": self.alt}}},
-            {"output_type": "display_data",
-             "data": {"text/markdown": f"*{self.caption}*", "text/plain": self.caption},
-             "metadata": {}},
+            {
+                "output_type": "display_data",
+                "data": {mime: image, "text/plain": self.alt},
+                "metadata": {mime: {"alt": self.alt}},
+            },
+            {
+                "output_type": "display_data",
+                "data": {"text/markdown": f"*{self.caption}*", "text/plain": self.caption},
+                "metadata": {},
+            },
         ]
 
     def _ipython_display_(self):

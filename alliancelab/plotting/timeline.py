@@ -3,7 +3,8 @@
 import numpy as np
 import pandas as pd
 
-from alliancelab import brief, events as ev
+from alliancelab import brief
+from alliancelab import events as ev
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 AFTER_BRIEF_SHADE = "#DDDDDD"
@@ -28,9 +29,15 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
         in_lane = category == name
         line.set_data(dates[in_lane], [lane_of.get(name, 0)] * int(in_lane.sum()))
     spans = shown[shown["end_date"].notna()]
-    parts["spans"].set_segments([[(axes.convert_xunits(row.date), lane_of[row.category]),
-                                  (axes.convert_xunits(row.end_date), lane_of[row.category])]
-                                 for row in spans.itertuples()])
+    parts["spans"].set_segments(
+        [
+            [
+                (axes.convert_xunits(row.date), lane_of[row.category]),
+                (axes.convert_xunits(row.end_date), lane_of[row.category]),
+            ]
+            for row in spans.itertuples()
+        ]
+    )
     parts["spans"].set_color([parts["lanes"][c].get_color() for c in spans["category"]])
     counts = shown["category"].value_counts()
     axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
@@ -49,11 +56,19 @@ def _timeline_frame(categories: tuple) -> Chart:
     lanes = {}
     for name in categories:
         colour, marker = styles[name]
-        lanes[name], = axes.plot(np.array([], dtype="datetime64[ns]"), [], linestyle="none", marker=marker,
-                                 markersize=7.7, color=colour, markeredgecolor="white", markeredgewidth=0.6, zorder=3)
+        (lanes[name],) = axes.plot(
+            np.array([], dtype="datetime64[ns]"),
+            [],
+            linestyle="none",
+            marker=marker,
+            markersize=7.7,
+            color=colour,
+            markeredgecolor="white",
+            markeredgewidth=0.6,
+            zorder=3,
+        )
     spans = axes.hlines([], [], [], linewidth=4, zorder=2)
-    return Chart(figure, alt="", caption="", parts={"axes": axes, "after brief": marks, "lanes": lanes,
-                                                    "spans": spans})
+    return Chart(figure, alt="", caption="", parts={"axes": axes, "after brief": marks, "lanes": lanes, "spans": spans})
 
 
 def shade_after_brief(axes, first, last) -> list:
@@ -63,10 +78,14 @@ def shade_after_brief(axes, first, last) -> list:
 
 def _after_brief_marks(axes) -> dict:
     """The brief's date (dashed line) and the after-brief shading, for :func:`_place_after_brief` to place."""
-    return {"written": axes.axvline(brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
-                                    label=brief.WRITTEN_LABEL),
-            "after": axes.axvspan(brief.WRITTEN, brief.WRITTEN, color=AFTER_BRIEF_SHADE, alpha=0.6, zorder=0,
-                                  label="After the brief")}
+    return {
+        "written": axes.axvline(
+            brief.WRITTEN, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2, label=brief.WRITTEN_LABEL
+        ),
+        "after": axes.axvspan(
+            brief.WRITTEN, brief.WRITTEN, color=AFTER_BRIEF_SHADE, alpha=0.6, zorder=0, label="After the brief"
+        ),
+    }
 
 
 def _place_after_brief(axes, marks: dict, first, last) -> list:
@@ -89,5 +108,7 @@ def legend_after_brief(axes, handles: list) -> None:
 
 
 def _timeline_caption(shown: int, total: int) -> str:
-    return (f"Figure: {shown} of {total} sourced events (data/events.csv). Grey shading: after the brief "
-            "was written. Each category has its own colour and marker.")
+    return (
+        f"Figure: {shown} of {total} sourced events (data/events.csv). Grey shading: after the brief "
+        "was written. Each category has its own colour and marker."
+    )

@@ -27,22 +27,30 @@ def brief_markdown(team: str, delegation: str | None = None) -> str:
             keys = ", ".join(d.key for d in briefs.delegations(team))
             raise AllianceLabError(f"Unknown delegation {delegation!r} for {team}: use one of {keys}.")
     side = briefs.settings_for(team)
-    lines = [f"# Private brief: {briefs.TEAMS[team]}", "",
-             "*Do not show this brief to the other team.* Numbers marked with a table name come from that row of "
-             "`data/`; numbers marked *game setting* are rules of this game, not facts.", ""]
+    lines = [
+        f"# Private brief: {briefs.TEAMS[team]}",
+        "",
+        "*Do not show this brief to the other team.* Numbers marked with a table name come from that row of "
+        "`data/`; numbers marked *game setting* are rules of this game, not facts.",
+        "",
+    ]
     for item in chosen:
         lines += [f"## {item.name}", "", f"*{item.role}*", "", "**Interests**", ""]
         lines += [f"- {briefs.render(text)}" for text in item.interests]
         lines += ["", "**Constraints**", ""] + [f"- {briefs.render(text)}" for text in item.constraints]
         lines += ["", "**Red lines**", ""] + [f"- {briefs.render(text)}" for text in item.red_lines] + [""]
-    lines += ["## How your payoff is scored", "",
-              f"- Weights (game settings): total {side.weights['total']:g}, pledge {side.weights['pledge']:g}, mix "
-              f"{side.weights['mix']:g}. On the total and the pledge you score 0 at your red line and full marks at "
-              "your best value: " + briefs.render(briefs.SCORING[team]),
-              "- You like a large share for: " + (", ".join(neg.CATEGORIES[k].lower() for k in side.mix_prefers)
-                                                  or "nothing in particular") + ".",
-              f"- No deal is worth {side.no_deal:g} points; a package your side would not ratify is worth the same.",
-              ""]
+    lines += [
+        "## How your payoff is scored",
+        "",
+        f"- Weights (game settings): total {side.weights['total']:g}, pledge {side.weights['pledge']:g}, mix "
+        f"{side.weights['mix']:g}. On the total and the pledge you score 0 at your red line and full marks at "
+        "your best value: " + briefs.render(briefs.SCORING[team]),
+        "- You like a large share for: "
+        + (", ".join(neg.CATEGORIES[k].lower() for k in side.mix_prefers) or "nothing in particular")
+        + ".",
+        f"- No deal is worth {side.no_deal:g} points; a package your side would not ratify is worth the same.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -126,30 +134,39 @@ def _typed(row: dict) -> dict:
     linkage = row["linkage"].strip().lower()
     if linkage not in ("true", "false"):
         raise AllianceLabError(f"linkage must be True or False, got {row['linkage']!r}.")
-    package = neg.offer(float(row["total"]), {k: float(row[k]) for k in neg.CATEGORIES}, float(row["pledge"]),
-                        linkage == "true")
+    package = neg.offer(
+        float(row["total"]), {k: float(row[k]) for k in neg.CATEGORIES}, float(row["pledge"]), linkage == "true"
+    )
     return {"team": row["team"], "round": int(_round(float(row["round"]))), **package.as_row(), "note": row["note"]}
 
 
 def offers_table(entries) -> pd.DataFrame:
     """``(team, round, package)`` entries as a table like :func:`read_offers` gives, without a file (for a
     demonstration); each entry is checked as :func:`record_offer` checks it."""
-    rows = [{"team": briefs.check_team(team), "round": int(_round(round_number)), **neg.check_offer(package).as_row(),
-             "note": ""} for team, round_number, package in entries]
+    rows = [
+        {
+            "team": briefs.check_team(team),
+            "round": int(_round(round_number)),
+            **neg.check_offer(package).as_row(),
+            "note": "",
+        }
+        for team, round_number, package in entries
+    ]
     return pd.DataFrame(rows, columns=COLUMNS).sort_values(["round", "team"], kind="stable").reset_index(drop=True)
 
 
 def offers_of(table: pd.DataFrame, team: str) -> list[neg.Offer]:
     """One team's offers from :func:`read_offers`, in round order, as Offer objects."""
     rows = table[table["team"] == team].sort_values("round")
-    return [neg.offer(r["total"], {k: r[k] for k in neg.CATEGORIES}, r["pledge"], bool(r["linkage"]))
-            for r in rows.to_dict("records")]
+    return [
+        neg.offer(r["total"], {k: r[k] for k in neg.CATEGORIES}, r["pledge"], bool(r["linkage"]))
+        for r in rows.to_dict("records")
+    ]
 
 
 def agreed_round(japan_offers, us_offers) -> int | None:
     """The first round (1, 2, ...) in which both teams tabled the same package, or ``None``."""
-    return next((n for n, (mine, theirs) in enumerate(zip(japan_offers, us_offers), start=1) if mine == theirs),
-                None)
+    return next((n for n, (mine, theirs) in enumerate(zip(japan_offers, us_offers), start=1) if mine == theirs), None)
 
 
 def debrief(path, actual=True):
@@ -176,7 +193,13 @@ def debrief(path, actual=True):
     if deal is None and len(japan_offers) < max_rounds:
         sentence = f"No agreement in the {len(japan_offers)} round(s) recorded."
     reference = (briefs.v("sma_annual"), "Current SMA, FY2022-26 average") if actual else None
-    chart = plots.offers_chart(japan_offers, us_offers, japan, us,
-                               agreement=deal if verdict is not None and verdict.ratified else None,
-                               actual=reference, title="Class negotiation: offers against the two win-sets")
+    chart = plots.offers_chart(
+        japan_offers,
+        us_offers,
+        japan,
+        us,
+        agreement=deal if verdict is not None and verdict.ratified else None,
+        actual=reference,
+        title="Class negotiation: offers against the two win-sets",
+    )
     return chart, sentence

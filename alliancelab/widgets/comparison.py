@@ -11,11 +11,11 @@ from alliancelab.widgets.base import Explorer
 #: What each measure hides, shown under the controls.
 CAVEATS = {
     "share": "Each government counts its own way (Japan: security-related spending against FY2022 GDP; "
-             "Poland: NATO's definition), and years differ.",
+    "Poland: NATO's definition), and years differ.",
     "hns": "Dollar amounts at each outlet's exchange rate; host-nation support is only part of what allies pay "
-           "for US forces; troop counts are approximate.",
+    "for US forces; troop counts are approximate.",
     "gap": "Keeps GDP where it was: with growth the sum is larger. National budget definitions, not NATO's; "
-           "sums are in each ally's own currency, so compare the percentages.",
+    "sums are in each ally's own currency, so compare the percentages.",
 }
 
 
@@ -28,11 +28,17 @@ class AllyComparisonExplorer(Explorer):
             a: w.Checkbox(value=a != "NATO", description=a, indent=False, layout=w.Layout(width="auto"))
             for a in cmp.ALLIES
         }
-        self.measure = w.Dropdown(options=[(label, key) for key, (label, _axis) in plot.MEASURES.items()],
-                                  value="share", description="Measure", style={"description_width": "6em"},
-                                  layout=w.Layout(width="36em"))
-        self.summary = (f"Ally comparison explorer: {len(cmp.ALLIES)} allies, {len(plot.MEASURES)} measures. "
-                        "Run the notebook to compare them.")
+        self.measure = w.Dropdown(
+            options=[(label, key) for key, (label, _axis) in plot.MEASURES.items()],
+            value="share",
+            description="Measure",
+            style={"description_width": "6em"},
+            layout=w.Layout(width="36em"),
+        )
+        self.summary = (
+            f"Ally comparison explorer: {len(cmp.ALLIES)} allies, {len(plot.MEASURES)} measures. "
+            "Run the notebook to compare them."
+        )
         super().__init__([w.HBox(list(self.allies.values())), self.measure])
         self.refresh()
 
@@ -49,5 +55,6 @@ class AllyComparisonExplorer(Explorer):
         missing = [a for a in chosen if a not in shown]
         gap = f" No sourced data for {', '.join(missing)}." if missing else ""
         caveat = CAVEATS["gap" if measure.startswith("gap") else measure]
-        return chart, (f"<b>{plot.MEASURES[measure][0]}</b>: showing {', '.join(shown) or 'no ally'}.{gap} "
-                       f"<i>Caveat:</i> {caveat}")
+        return chart, (
+            f"<b>{plot.MEASURES[measure][0]}</b>: showing {', '.join(shown) or 'no ally'}.{gap} <i>Caveat:</i> {caveat}"
+        )

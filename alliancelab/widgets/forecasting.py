@@ -31,35 +31,60 @@ class ForecastScorer(Explorer):
         probabilities = dict(probabilities or {})
         unknown = [key for key in probabilities if key not in set(self.questions["question_id"])]
         if unknown:
-            raise AllianceLabError(f"No question {unknown[0]!r} in this scorer. "
-                                   f"Questions: {', '.join(self.questions['question_id'])}.")
+            raise AllianceLabError(
+                f"No question {unknown[0]!r} in this scorer. Questions: {', '.join(self.questions['question_id'])}."
+            )
         self.sliders, self.happened = {}, {}
         rows = []
         for row in self.questions.itertuples():
-            start = forecasting.check_probabilities([probabilities.get(row.question_id, 0.5)],
-                                                    label=f"The probability for {row.question_id}")[0]
+            start = forecasting.check_probabilities(
+                [probabilities.get(row.question_id, 0.5)], label=f"The probability for {row.question_id}"
+            )[0]
             self.sliders[row.question_id] = w.FloatSlider(
-                value=start, min=0.0, max=1.0, step=0.05, description=row.question_id, readout_format=".2f",
-                continuous_update=False, layout=w.Layout(width="320px"))
+                value=start,
+                min=0.0,
+                max=1.0,
+                step=0.05,
+                description=row.question_id,
+                readout_format=".2f",
+                continuous_update=False,
+                layout=w.Layout(width="320px"),
+            )
             recorded = not pd.isna(row.outcome)
             self.happened[row.question_id] = w.Checkbox(
-                value=bool(row.outcome) if recorded else False, disabled=recorded, indent=False,
-                description="happened (recorded)" if recorded else "happened", layout=w.Layout(width="170px"))
-            rows.append(w.HBox([self.sliders[row.question_id], self.happened[row.question_id],
-                                w.HTML(f"<small>{html.escape(row.question)}</small>",
-                                       layout=w.Layout(width="560px"))]))
+                value=bool(row.outcome) if recorded else False,
+                disabled=recorded,
+                indent=False,
+                description="happened (recorded)" if recorded else "happened",
+                layout=w.Layout(width="170px"),
+            )
+            rows.append(
+                w.HBox(
+                    [
+                        self.sliders[row.question_id],
+                        self.happened[row.question_id],
+                        w.HTML(f"<small>{html.escape(row.question)}</small>", layout=w.Layout(width="560px")),
+                    ]
+                )
+            )
         self.view = w.ToggleButtons(options=VIEWS, value=VIEWS[0], description="Figure")
-        self.bins = w.IntText(value=bins, description="Calibration bins", style={"description_width": "initial"},
-                              layout=w.Layout(width="200px"))
+        self.bins = w.IntText(
+            value=bins,
+            description="Calibration bins",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="200px"),
+        )
         super().__init__([*rows, w.HBox([self.view, self.bins])])
         n = len(self.questions)
         recorded = int(self.questions["outcome"].notna().sum())
-        self.summary = (f"Forecast scorer: a probability slider and a 'happened' box for each of {n} questions "
-                        f"({', '.join(self.questions['question_id'])}); {recorded} outcome(s) recorded, the rest "
-                        f"supposed by you. At the start the Brier score is "
-                        f"{forecasting.brier_score(self.probabilities(), self.outcomes()):.3f} (always saying 50% "
-                        f"scores {forecasting.COIN_FLIP_SCORE:.3f} whatever happens). Run the notebook to change "
-                        "the sliders.")
+        self.summary = (
+            f"Forecast scorer: a probability slider and a 'happened' box for each of {n} questions "
+            f"({', '.join(self.questions['question_id'])}); {recorded} outcome(s) recorded, the rest "
+            f"supposed by you. At the start the Brier score is "
+            f"{forecasting.brier_score(self.probabilities(), self.outcomes()):.3f} (always saying 50% "
+            f"scores {forecasting.COIN_FLIP_SCORE:.3f} whatever happens). Run the notebook to change "
+            "the sliders."
+        )
         self.refresh()
 
     def probabilities(self) -> list:
@@ -92,10 +117,12 @@ class ForecastScorer(Explorer):
         else:
             compare = "the same as"
         happened = "happened" if worst["outcome"] == 1 else "did not happen"
-        return (f"<b>Brier score {score:.3f}</b> on {len(probs)} questions: {compare} always saying 50% "
-                f"({forecasting.COIN_FLIP_SCORE:.3f}); lower is better. Outcomes: {supposed} supposed, "
-                f"{len(probs) - supposed} recorded. Costliest forecast: {html.escape(str(worst['question']))} "
-                f"(you said {worst['probability']:.2f}, it {happened}: {worst['squared_error']:.3f}).")
+        return (
+            f"<b>Brier score {score:.3f}</b> on {len(probs)} questions: {compare} always saying 50% "
+            f"({forecasting.COIN_FLIP_SCORE:.3f}); lower is better. Outcomes: {supposed} supposed, "
+            f"{len(probs) - supposed} recorded. Costliest forecast: {html.escape(str(worst['question']))} "
+            f"(you said {worst['probability']:.2f}, it {happened}: {worst['squared_error']:.3f})."
+        )
 
 
 def _select(questions: pd.DataFrame, ids) -> pd.DataFrame:

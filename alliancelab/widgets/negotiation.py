@@ -30,22 +30,62 @@ class NegotiationGame(Explorer):
             raise AllianceLabError(f"Unknown strategy {strategy!r}. Use one of: {', '.join(neg.STRATEGIES)}.")
         self.max_rounds = int(rounds if rounds is not None else briefs.setting("rounds"))
         self.japan, self.us = briefs.japan_settings(), briefs.us_settings()
-        self.side = w.Dropdown(options=[("Japan", "japan"), ("United States", "us")], value=side,
-                               description="You play", style=STYLE, layout=WIDE)
-        self.strategy = w.Dropdown(options=[(text.split(":")[0].capitalize(), key)
-                                            for key, text in neg.STRATEGIES.items()],
-                                   value=strategy, description="Counterpart's strategy", style=STYLE, layout=WIDE)
+        self.side = w.Dropdown(
+            options=[("Japan", "japan"), ("United States", "us")],
+            value=side,
+            description="You play",
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.strategy = w.Dropdown(
+            options=[(text.split(":")[0].capitalize(), key) for key, text in neg.STRATEGIES.items()],
+            value=strategy,
+            description="Counterpart's strategy",
+            style=STYLE,
+            layout=WIDE,
+        )
         start = briefs.opening(side)
-        self.total = w.FloatSlider(value=start.total, min=150, max=900, step=1, description="Total (bn yen a year)",
-                                   continuous_update=False, readout_format=".0f", style=STYLE, layout=WIDE)
-        self.mix = {key: w.IntSlider(value=int(round(start.mix[key])), min=0, max=100, step=5,
-                                     description=f"{label} (%)", continuous_update=False, style=STYLE, layout=WIDE)
-                    for key, label in neg.CATEGORIES.items()}
-        self.pledge = w.FloatSlider(value=start.pledge, min=1.0, max=6.0, step=0.1,
-                                    description="Defence pledge (% of GDP)", continuous_update=False,
-                                    readout_format=".1f", style=STYLE, layout=WIDE)
-        self.linkage = w.Checkbox(value=False, indent=False, layout=w.Layout(width="auto"),
-                                  description="Link the package to the 2025 trade and investment deal")
+        self.total = w.FloatSlider(
+            value=start.total,
+            min=150,
+            max=900,
+            step=1,
+            description="Total (bn yen a year)",
+            continuous_update=False,
+            readout_format=".0f",
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.mix = {
+            key: w.IntSlider(
+                value=int(round(start.mix[key])),
+                min=0,
+                max=100,
+                step=5,
+                description=f"{label} (%)",
+                continuous_update=False,
+                style=STYLE,
+                layout=WIDE,
+            )
+            for key, label in neg.CATEGORIES.items()
+        }
+        self.pledge = w.FloatSlider(
+            value=start.pledge,
+            min=1.0,
+            max=6.0,
+            step=0.1,
+            description="Defence pledge (% of GDP)",
+            continuous_update=False,
+            readout_format=".1f",
+            style=STYLE,
+            layout=WIDE,
+        )
+        self.linkage = w.Checkbox(
+            value=False,
+            indent=False,
+            layout=w.Layout(width="auto"),
+            description="Link the package to the 2025 trade and investment deal",
+        )
         self.table_button = w.Button(description="Table this offer", button_style="primary")
         self.accept_button = w.Button(description="Accept their offer")
         self.restart_button = w.Button(description="Start again")
@@ -56,13 +96,17 @@ class NegotiationGame(Explorer):
         self._reset_state()
         for control in (self.side, self.strategy):
             control.observe(lambda _change: self._reset_state(), names="value")  # runs before the redraw
-        self.summary = (f"Negotiation game: you play {SIDE_NAMES[side]} against a scripted counterpart "
-                        f"({neg.STRATEGIES[strategy]}) for up to {self.max_rounds} rounds. Sliders set your draft "
-                        "package (total, mix, pledge, linkage); buttons table it, accept the counterpart's offer or "
-                        "start again. Run the notebook to play.")
+        self.summary = (
+            f"Negotiation game: you play {SIDE_NAMES[side]} against a scripted counterpart "
+            f"({neg.STRATEGIES[strategy]}) for up to {self.max_rounds} rounds. Sliders set your draft "
+            "package (total, mix, pledge, linkage); buttons table it, accept the counterpart's offer or "
+            "start again. Run the notebook to play."
+        )
         buttons = w.HBox([self.table_button, self.accept_button, self.restart_button])
-        super().__init__([self.side, self.strategy, self.total, w.VBox(list(self.mix.values())), self.pledge,
-                          self.linkage], extra=[buttons, self.log])
+        super().__init__(
+            [self.side, self.strategy, self.total, w.VBox(list(self.mix.values())), self.pledge, self.linkage],
+            extra=[buttons, self.log],
+        )
         self.refresh()
 
     # --- state -----------------------------------------------------------------------------------------------
@@ -74,8 +118,9 @@ class NegotiationGame(Explorer):
 
     def draft(self) -> neg.Offer:
         """The package the sliders describe (raises AllianceLabError with the reason if it is invalid)."""
-        return neg.offer(self.total.value, {k: s.value for k, s in self.mix.items()}, self.pledge.value,
-                         self.linkage.value)
+        return neg.offer(
+            self.total.value, {k: s.value for k, s in self.mix.items()}, self.pledge.value, self.linkage.value
+        )
 
     def outcome(self):
         return neg.result(self.history, self.japan, self.us, self.max_rounds, self.accepted)
@@ -127,21 +172,31 @@ class NegotiationGame(Explorer):
         japan_offers, us_offers = self.offers()
         agreed, verdict, sentence = self.outcome()
         over = self._over(agreed)
-        chart = plots.offers_chart(japan_offers, us_offers, self.japan, self.us,
-                                   agreement=agreed if verdict is not None and verdict.ratified else None,
-                                   actual=(briefs.v("sma_annual"), "Current SMA, FY2022-26 average"),
-                                   draft=None if over else package, into=self.chart)
+        chart = plots.offers_chart(
+            japan_offers,
+            us_offers,
+            self.japan,
+            self.us,
+            agreement=agreed if verdict is not None and verdict.ratified else None,
+            actual=(briefs.v("sma_annual"), "Current SMA, FY2022-26 average"),
+            draft=None if over else package,
+            into=self.chart,
+        )
         self.log.value = rounds_html(self.history, me, other)
         found = neg.problems(package, me)
         home = "yes" if not found else "no: " + "; ".join(found)
         message = [f"<b>{html.escape(sentence)}</b>"]
         if not over:
-            message.append(f"Your draft is worth <b>{neg.payoff(package, me):.0f}</b> points to you if agreed. "
-                           f"Would your Level II ratify it? {html.escape(home)}.")
+            message.append(
+                f"Your draft is worth <b>{neg.payoff(package, me):.0f}</b> points to you if agreed. "
+                f"Would your Level II ratify it? {html.escape(home)}."
+            )
             if self.history:
                 last = self.history[-1].counterpart
-                message.append(f"Their offer in round {len(self.history)}: {last.total:.0f} bn yen a year, pledge "
-                               f"{last.pledge:.1f}% (worth {neg.payoff(last, me):.0f} to you).")
+                message.append(
+                    f"Their offer in round {len(self.history)}: {last.total:.0f} bn yen a year, pledge "
+                    f"{last.pledge:.1f}% (worth {neg.payoff(last, me):.0f} to you)."
+                )
         message.append(f"Counterpart: {html.escape(neg.STRATEGIES[self.strategy.value])}.")
         return chart, "<br>".join(message)
 
@@ -157,7 +212,9 @@ def rounds_html(history, me: neg.Settings, other: neg.Settings) -> str:
         f"<td>{'accepted' if r.accepted_by_counterpart else 'rejected'}</td></tr>"
         for r in history
     )
-    return ("<table><thead><tr><th>Round</th><th>Your offer (bn yen / pledge)</th><th>Worth to you</th>"
-            f"<th>{html.escape(plots.possessive(other.name))} offer</th><th>Worth to you</th>"
-            "<th>Your offer was</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    return (
+        "<table><thead><tr><th>Round</th><th>Your offer (bn yen / pledge)</th><th>Worth to you</th>"
+        f"<th>{html.escape(plots.possessive(other.name))} offer</th><th>Worth to you</th>"
+        "<th>Your offer was</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )

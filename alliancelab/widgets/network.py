@@ -23,15 +23,28 @@ class AllianceNetworkExplorer(Explorer):
         self.hub = hub
         self.countries = list(countries) if countries is not None else None
         first, last = int(ties["year"].min()), int(ties["year"].max())
-        self.year = w.IntSlider(value=last, min=first, max=last, step=1, description="Up to year",
-                                continuous_update=False, layout=w.Layout(width="60%"),
-                                style={"description_width": "initial"})
+        self.year = w.IntSlider(
+            value=last,
+            min=first,
+            max=last,
+            step=1,
+            description="Up to year",
+            continuous_update=False,
+            layout=w.Layout(width="60%"),
+            style={"description_width": "initial"},
+        )
         names = self.countries if self.countries is not None else networks.countries(ties)
-        self.highlight = w.Dropdown(options=[("(none)", None)] + [(n, n) for n in sorted(names)], value=None,
-                                    description="Highlight", style={"description_width": "initial"})
+        self.highlight = w.Dropdown(
+            options=[("(none)", None)] + [(n, n) for n in sorted(names)],
+            value=None,
+            description="Highlight",
+            style={"description_width": "initial"},
+        )
         self.new_ties = w.HTML()
-        self.summary = (f"Alliance network explorer: {len(ties)} sourced ties, {first}-{last}, hub {hub}. "
-                        "Run the notebook to move the year slider and highlight a country.")
+        self.summary = (
+            f"Alliance network explorer: {len(ties)} sourced ties, {first}-{last}, hub {hub}. "
+            "Run the notebook to move the year slider and highlight a country."
+        )
         super().__init__([self.year, self.highlight], extra=[self.new_ties])
         self.refresh()
 
@@ -41,11 +54,16 @@ class AllianceNetworkExplorer(Explorer):
         numbers = networks.summary(table, year, self.hub)
         chart = network_plot.alliance_network(self.ties, year, highlight, self.hub, self.countries, into=self.chart)
         self.new_ties.value = new_ties_html(table, year)
-        shape = ("a pure hub-and-spoke system" if numbers["spoke_ties"] == 0
-                 else f"<b>{numbers['spoke_ties']}</b> spoke-to-spoke tie(s) that bypass the hub")
-        message = (f"Up to <b>{year}</b>: {numbers['ties']} ties among {numbers['countries']} countries. "
-                   f"Hub share: <b>{numbers['hub_share']:.0%}</b> run through {html.escape(self.hub)}; "
-                   f"{shape}. Density {numbers['density']:.2f}.")
+        shape = (
+            "a pure hub-and-spoke system"
+            if numbers["spoke_ties"] == 0
+            else f"<b>{numbers['spoke_ties']}</b> spoke-to-spoke tie(s) that bypass the hub"
+        )
+        message = (
+            f"Up to <b>{year}</b>: {numbers['ties']} ties among {numbers['countries']} countries. "
+            f"Hub share: <b>{numbers['hub_share']:.0%}</b> run through {html.escape(self.hub)}; "
+            f"{shape}. Density {numbers['density']:.2f}."
+        )
         return chart, message
 
 
@@ -55,7 +73,7 @@ def new_ties_html(ties: pd.DataFrame, year: int) -> str:
     if rows.empty:
         return f"<i>No new ties in {year}.</i>"
     items = "".join(
-        f'<li>{html.escape(t.country_a)}–{html.escape(t.country_b)}: {html.escape(str(t.kind))}, '
+        f"<li>{html.escape(t.country_a)}–{html.escape(t.country_b)}: {html.escape(str(t.kind))}, "
         f'<a href="{html.escape(t.source_url)}" target="_blank">{html.escape(t.title)}</a></li>'
         for t in rows.itertuples()
     )

@@ -28,11 +28,22 @@ class ScenarioExplorer(Explorer):
         self._applying = False
         start = scenarios.PRESETS.get(preset, {key: "medium" for key in scenarios.ASSUMPTIONS})
         wide = {"description_width": "initial"}
-        self.preset = w.Dropdown(options=[*scenarios.PRESETS, CUSTOM], value=preset, description="Scenario",
-                                 style=wide, layout=w.Layout(width="60%"))
+        self.preset = w.Dropdown(
+            options=[*scenarios.PRESETS, CUSTOM],
+            value=preset,
+            description="Scenario",
+            style=wide,
+            layout=w.Layout(width="60%"),
+        )
         self.sliders = {
-            key: w.SelectionSlider(options=list(scenarios.LEVELS), value=start[key], description=text,
-                                   continuous_update=False, style=wide, layout=w.Layout(width="75%"))
+            key: w.SelectionSlider(
+                options=list(scenarios.LEVELS),
+                value=start[key],
+                description=text,
+                continuous_update=False,
+                style=wide,
+                layout=w.Layout(width="75%"),
+            )
             for key, text in scenarios.ASSUMPTIONS.items()
         }
         self.chosen = {
@@ -41,15 +52,16 @@ class ScenarioExplorer(Explorer):
         }
         self.table = w.HTML()
         self.preset.observe(self._apply_preset, names="value")  # runs before the base class's redraw
-        super().__init__([self.preset, *self.sliders.values(), w.HBox(list(self.chosen.values()))],
-                         extra=[self.table])
+        super().__init__([self.preset, *self.sliders.values(), w.HBox(list(self.chosen.values()))], extra=[self.table])
         first = scenarios.scores(self.positions(), self.weights)
         best = scenarios.leaders(first)
-        self.summary = (f"Scenario explorer: {len(scenarios.ASSUMPTIONS)} assumptions scored against "
-                        f"{len(self.weights)} recommendations. Preset '{preset}': "
-                        f"{' and '.join(scenarios.label(r) for r in best)} "
-                        f"{'tie for the highest score' if len(best) > 1 else 'scores highest'} "
-                        f"({first.max():+.1f}). Run the notebook to change the assumptions.")
+        self.summary = (
+            f"Scenario explorer: {len(scenarios.ASSUMPTIONS)} assumptions scored against "
+            f"{len(self.weights)} recommendations. Preset '{preset}': "
+            f"{' and '.join(scenarios.label(r) for r in best)} "
+            f"{'tie for the highest score' if len(best) > 1 else 'scores highest'} "
+            f"({first.max():+.1f}). Run the notebook to change the assumptions."
+        )
         self.refresh()
 
     def levels(self) -> dict:
@@ -101,6 +113,8 @@ def contributions_html(table) -> str:
         + f"<td><b>{row.sum():+.1f}</b></td></tr>"
         for rec, row in zip(table.index, table.to_numpy())
     )
-    return ("<p><b>Where the points come from</b> (weight &times; position; positions: very low = &minus;1 "
-            "&hellip; very high = +1)</p>"
-            f"<table><thead><tr><th>Recommendation</th>{head}<th>Score</th></tr></thead><tbody>{rows}</tbody></table>")
+    return (
+        "<p><b>Where the points come from</b> (weight &times; position; positions: very low = &minus;1 "
+        "&hellip; very high = +1)</p>"
+        f"<table><thead><tr><th>Recommendation</th>{head}<th>Score</th></tr></thead><tbody>{rows}</tbody></table>"
+    )

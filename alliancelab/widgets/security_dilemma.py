@@ -11,7 +11,7 @@ REGIMES = {
     "abandonment": "fear of <b>abandonment</b> dominates: the best the ally can do is commit fully",
     "entrapment": "there is no abandonment risk left to offset, so any commitment only adds <b>entrapment</b> risk",
     "balanced": "the two fears <b>balance</b>: commit more and entrapment costs more than it saves, less and "
-                "abandonment does",
+    "abandonment does",
 }
 
 #: How to say that a parameter went up or down, for the status line.
@@ -33,15 +33,25 @@ class SecurityDilemmaExplorer(Explorer):
             raise AllianceLabError(f"Expected an Alliance (security_dilemma.Alliance(...)), got {alliance!r}.")
         self.ally = ally
         self.sliders = {
-            name: w.FloatSlider(value=getattr(alliance, name), min=0.0, max=1.0, step=0.05, description=label,
-                                continuous_update=False, readout_format=".2f",
-                                style={"description_width": "14em"}, layout=w.Layout(width="32em"))
+            name: w.FloatSlider(
+                value=getattr(alliance, name),
+                min=0.0,
+                max=1.0,
+                step=0.05,
+                description=label,
+                continuous_update=False,
+                readout_format=".2f",
+                style={"description_width": "14em"},
+                layout=w.Layout(width="32em"),
+            )
             for name, label in sd.PARAMETERS.items()
         }
         self._last = None  # the last alliance drawn, to say what a change did
         best = sd.optimal_commitment(alliance)
-        self.summary = (f"Security dilemma explorer: five sliders ({', '.join(sd.PARAMETERS.values())}). "
-                        f"At the starting values the best commitment is {best:.2f}. Run the notebook to move them.")
+        self.summary = (
+            f"Security dilemma explorer: five sliders ({', '.join(sd.PARAMETERS.values())}). "
+            f"At the starting values the best commitment is {best:.2f}. Run the notebook to move them."
+        )
         super().__init__(list(self.sliders.values()))
         self.refresh()
 
@@ -81,7 +91,11 @@ class SecurityDilemmaExplorer(Explorer):
         if alliance.outside_options == 0:
             return f"With no outside options, {self.ally} has nothing to hedge with: try raising them."
         if abs(alone - best) < 0.005:
-            return (f"Outside options of {alliance.outside_options:.2f} change nothing here: even with them, "
-                    f"commitment {best:.2f} is best.")
-        return (f"Without other partners the best commitment would be {alone:.2f}; outside options of "
-                f"{alliance.outside_options:.2f} let {self.ally} hedge down to {best:.2f}.")
+            return (
+                f"Outside options of {alliance.outside_options:.2f} change nothing here: even with them, "
+                f"commitment {best:.2f} is best."
+            )
+        return (
+            f"Without other partners the best commitment would be {alone:.2f}; outside options of "
+            f"{alliance.outside_options:.2f} let {self.ally} hedge down to {best:.2f}."
+        )

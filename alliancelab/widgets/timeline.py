@@ -5,7 +5,8 @@ import html
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab import events as ev, plotting
+from alliancelab import events as ev
+from alliancelab import plotting
 from alliancelab.errors import AllianceLabError
 from alliancelab.widgets.base import Explorer
 
@@ -20,12 +21,19 @@ class TimelineExplorer(Explorer):
             c: w.Checkbox(value=True, description=c, indent=False, layout=w.Layout(width="auto"))
             for c in events["category"].cat.categories
         }
-        self.years = w.IntRangeSlider(value=(years.min(), years.max()), min=years.min(), max=years.max(),
-                                      description="Years", continuous_update=False,
-                                      layout=w.Layout(width="60%"))
+        self.years = w.IntRangeSlider(
+            value=(years.min(), years.max()),
+            min=years.min(),
+            max=years.max(),
+            description="Years",
+            continuous_update=False,
+            layout=w.Layout(width="60%"),
+        )
         self.event_list = w.HTML()
-        self.summary = (f"Timeline explorer: {len(events)} events, {len(self.categories)} categories, "
-                        f"{years.min()}-{years.max()}. Run the notebook to filter by category and years.")
+        self.summary = (
+            f"Timeline explorer: {len(events)} events, {len(self.categories)} categories, "
+            f"{years.min()}-{years.max()}. Run the notebook to filter by category and years."
+        )
         super().__init__([w.HBox(list(self.categories.values())), self.years], extra=[self.event_list])
         self.refresh()
 
@@ -51,6 +59,8 @@ def event_list_html(events: pd.DataFrame) -> str:
         f"{' <i>(after the brief)</i>' if e.after_brief else ''}</td></tr>"
         for e in events.itertuples()
     )
-    return ('<div style="max-height:16em;overflow:auto"><table>'
-            "<thead><tr><th>Date</th><th>Category</th><th>Event (link to source)</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table></div>")
+    return (
+        '<div style="max-height:16em;overflow:auto"><table>'
+        "<thead><tr><th>Date</th><th>Category</th><th>Event (link to source)</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>"
+    )

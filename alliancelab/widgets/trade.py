@@ -3,7 +3,8 @@
 import ipywidgets as w
 import pandas as pd
 
-from alliancelab.models import tariffs as tariff_model, two_level_game as tlg
+from alliancelab.models import tariffs as tariff_model
+from alliancelab.models import two_level_game as tlg
 from alliancelab.plotting import trade as trade_plots
 from alliancelab.widgets.base import Explorer
 
@@ -21,23 +22,29 @@ class TariffCalculator(Explorer):
     def __init__(self, tariffs: pd.DataFrame, rate=15.0, elasticity=1.5, pass_through=1.0):
         self.marks = trade_plots.japan_rate_marks(tariffs)
         self.rate = _slider(w.FloatSlider, value=rate, min=0, max=150, step=0.5, description="Tariff rate (%)")
-        self.elasticity = _slider(w.FloatSlider, value=elasticity, min=0, max=5, step=0.1,
-                                  description="Import-demand elasticity")
-        self.pass_through = _slider(w.FloatSlider, value=pass_through, min=0, max=1, step=0.05,
-                                    description="Pass-through to buyers (share)")
-        self.summary = ("Tariff calculator (a simple teaching model): choose a tariff rate, an import-demand "
-                        "elasticity and the share of the tariff passed on to buyers; the figure shows the price and "
-                        "import-volume change, with the rates applied to Japan in 2025-26 marked. Run the notebook "
-                        "to use it.")
+        self.elasticity = _slider(
+            w.FloatSlider, value=elasticity, min=0, max=5, step=0.1, description="Import-demand elasticity"
+        )
+        self.pass_through = _slider(
+            w.FloatSlider, value=pass_through, min=0, max=1, step=0.05, description="Pass-through to buyers (share)"
+        )
+        self.summary = (
+            "Tariff calculator (a simple teaching model): choose a tariff rate, an import-demand "
+            "elasticity and the share of the tariff passed on to buyers; the figure shows the price and "
+            "import-volume change, with the rates applied to Japan in 2025-26 marked. Run the notebook "
+            "to use it."
+        )
         super().__init__([self.rate, self.elasticity, self.pass_through])
         self.refresh()
 
     def draw(self):
         effect = tariff_model.tariff_effect(self.rate.value, self.elasticity.value, self.pass_through.value)
         chart = trade_plots.tariff_effect(effect, self.marks, into=self.chart)
-        status = (f"At a <b>{effect.rate:g}%</b> tariff, buyers pay <b>{effect.price_change:.1f}%</b> more and the "
-                  f"exporter absorbs {effect.absorbed_by_exporter:.1f} percentage points; import volume changes by "
-                  f"<b>{effect.volume_change:.1f}%</b>.")
+        status = (
+            f"At a <b>{effect.rate:g}%</b> tariff, buyers pay <b>{effect.price_change:.1f}%</b> more and the "
+            f"exporter absorbs {effect.absorbed_by_exporter:.1f} percentage points; import volume changes by "
+            f"<b>{effect.volume_change:.1f}%</b>."
+        )
         return chart, status
 
 
@@ -46,15 +53,20 @@ class WinSetExplorer(Explorer):
 
     def __init__(self, tariffs: pd.DataFrame, japan=(0.0, 20.0), us=(10.0, 30.0), weight=0.5):
         self.actual = trade_plots.deal_rate(tariffs)
-        self.japan = _slider(w.FloatRangeSlider, value=japan, min=0, max=50, step=0.5,
-                             description="Japan would ratify (%)")
-        self.us = _slider(w.FloatRangeSlider, value=us, min=0, max=50, step=0.5,
-                          description="United States would ratify (%)")
-        self.weight = _slider(w.FloatSlider, value=weight, min=0, max=1, step=0.05,
-                              description="Japan's bargaining weight")
-        self.summary = ("Win-set explorer (Putnam's two-level game): set the range of US tariff rates each side "
-                        "would ratify at home; the figure shows the overlap (the zone of possible agreement) and the "
-                        "likely outcome, or that no agreement is possible. Run the notebook to use it.")
+        self.japan = _slider(
+            w.FloatRangeSlider, value=japan, min=0, max=50, step=0.5, description="Japan would ratify (%)"
+        )
+        self.us = _slider(
+            w.FloatRangeSlider, value=us, min=0, max=50, step=0.5, description="United States would ratify (%)"
+        )
+        self.weight = _slider(
+            w.FloatSlider, value=weight, min=0, max=1, step=0.05, description="Japan's bargaining weight"
+        )
+        self.summary = (
+            "Win-set explorer (Putnam's two-level game): set the range of US tariff rates each side "
+            "would ratify at home; the figure shows the overlap (the zone of possible agreement) and the "
+            "likely outcome, or that no agreement is possible. Run the notebook to use it."
+        )
         super().__init__([self.japan, self.us, self.weight])
         self.refresh()
 
@@ -69,8 +81,9 @@ class WinSetExplorer(Explorer):
         chart = trade_plots.win_sets(japan, us, weight, actual=self.actual, into=self.chart)
         ok = tlg.verdicts(self.actual[0], japan, us)
         ratified = ", ".join(f"{name}: {'yes' if yes else 'no'}" for name, yes in ok.items())
-        return chart, (f"{tlg.describe(japan, us, weight)} Would the actual {self.actual[0]:g}% be ratified? "
-                       f"{ratified}.")
+        return chart, (
+            f"{tlg.describe(japan, us, weight)} Would the actual {self.actual[0]:g}% be ratified? {ratified}."
+        )
 
 
 class CoalitionExplorer(Explorer):
@@ -83,16 +96,21 @@ class CoalitionExplorer(Explorer):
 
     def __init__(self, members=None, us_ask=35.0, weight=0.5):
         members = members or {"LDP farm caucus": 30.0, "Komeito": 60.0, "Finance Ministry": 45.0}
-        self.members = {name: _slider(w.FloatSlider, value=limit, min=0, max=100, step=5,
-                                      description=f"{name} accepts up to")
-                        for name, limit in members.items()}
-        self.us_ask = _slider(w.FloatSlider, value=us_ask, min=0, max=100, step=5,
-                              description="United States asks at least")
-        self.weight = _slider(w.FloatSlider, value=weight, min=0, max=1, step=0.05,
-                              description="Japan's bargaining weight")
-        self.summary = ("Coalition explorer (Putnam's Level II as veto players): set how much each member of Japan's "
-                        "governing coalition would concede and what the US asks; Japan's win-set is what every "
-                        "member accepts. Run the notebook to use it.")
+        self.members = {
+            name: _slider(w.FloatSlider, value=limit, min=0, max=100, step=5, description=f"{name} accepts up to")
+            for name, limit in members.items()
+        }
+        self.us_ask = _slider(
+            w.FloatSlider, value=us_ask, min=0, max=100, step=5, description="United States asks at least"
+        )
+        self.weight = _slider(
+            w.FloatSlider, value=weight, min=0, max=1, step=0.05, description="Japan's bargaining weight"
+        )
+        self.summary = (
+            "Coalition explorer (Putnam's Level II as veto players): set how much each member of Japan's "
+            "governing coalition would concede and what the US asks; Japan's win-set is what every "
+            "member accepts. Run the notebook to use it."
+        )
         super().__init__([*self.members.values(), self.us_ask, self.weight])
         self.refresh()
 
@@ -102,5 +120,7 @@ class CoalitionExplorer(Explorer):
         us = tlg.win_set("United States", self.us_ask.value, 100.0, prefers="high")
         chart = trade_plots.win_sets(japan, us, self.weight.value, issue=self.ISSUE, unit="", into=self.chart)
         veto = tlg.veto_player(limits, "low")
-        return chart, (f"{tlg.describe(japan, us, self.weight.value, unit='')} The member that binds Japan's "
-                       f"win-set: <b>{veto}</b>.")
+        return chart, (
+            f"{tlg.describe(japan, us, self.weight.value, unit='')} The member that binds Japan's "
+            f"win-set: <b>{veto}</b>."
+        )

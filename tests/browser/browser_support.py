@@ -27,8 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 SCREENSHOT_DIR = ROOT / "build" / "screenshots"
 CHROMIUM = Path(os.environ.get("ALLIANCELAB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 SERVER_START_SECONDS = 60
 
 # JupyterLab user settings for the test server: no autosave (nothing is written back), no
@@ -36,8 +41,7 @@ SERVER_START_SECONDS = 60
 # tests can see every output.
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
-                                                                       "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
@@ -69,10 +73,17 @@ def jupyter_env(home: Path) -> dict:
     env = dict(os.environ)
     for name in ("config", "data", "runtime", "settings", "workspaces"):
         (home / name).mkdir(parents=True, exist_ok=True)
-    env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), JUPYTER_PLATFORM_DIRS="1",
-               IPYTHONDIR=str(home / "ipython"), MPLBACKEND="Agg", PYTHONUNBUFFERED="1")
+    env.update(
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+        JUPYTER_PLATFORM_DIRS="1",
+        IPYTHONDIR=str(home / "ipython"),
+        MPLBACKEND="Agg",
+        PYTHONUNBUFFERED="1",
+    )
     return env
 
 
@@ -83,8 +94,9 @@ class Server:
         self.port, self.token, self.log, self.root = port, token, log, cwd
         self.base = f"http://127.0.0.1:{port}"
         self._log_file = log.open("wb")
-        self.process = subprocess.Popen(command, env=env, cwd=cwd, stdout=self._log_file,
-                                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, env=env, cwd=cwd, stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
 
     def url(self, path: str) -> str:
         separator = "&" if "?" in path else "?"
@@ -150,11 +162,21 @@ def running_jupyterlab(folder: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(settings))
     port, token = free_port(), secrets.token_hex(16)
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-               f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
-               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               "--LabApp.expose_app_in_browser=True", "--ServerApp.terminals_enabled=False"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.terminals_enabled=False",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers often run as root; Jupyter refuses it otherwise
     server = Server(command, port, token, env, root, home / "jupyterlab.log")
@@ -172,8 +194,7 @@ def jupyterlab_page(browser, server):
     try:
         page = context.new_page()
         page.goto(server.url("lab?reset"))  # "reset": an empty workspace
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started.then(() => true)",
-                               timeout=60_000)
+        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started.then(() => true)", timeout=60_000)
         yield page
     finally:
         context.close()
@@ -219,7 +240,10 @@ def open_and_run(page, name):
             const panel = window.jupyterapp.shell.currentWidget;
             return panel && panel.context && panel.context.path === name && panel.context.isReady
                 && panel.content.widgets.length > 0;
-        }""", arg=name, timeout=60_000)
+        }""",
+        arg=name,
+        timeout=60_000,
+    )
     page.wait_for_function(KERNEL_IDLE_JS, timeout=60_000)  # kernel started
     command(page, "notebook:clear-all-cell-outputs")
     assert page.locator(WIDGET_VIEWS).count() == 0
@@ -295,7 +319,9 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
                         const status = widget.textContent.includes("Not drawn:");
                         return (img && img.getAttribute("src") !== before) || status;
                     }""",
-                    arg=[widget.element_handle(), before, FIGURE], timeout=REDRAW_SECONDS * 1000)
+                    arg=[widget.element_handle(), before, FIGURE],
+                    timeout=REDRAW_SECONDS * 1000,
+                )
                 assert changed
                 if wait_until_idle is not None:
                     wait_until_idle(page)
@@ -350,9 +376,10 @@ def time_redraws(page, widget, presses: int) -> tuple[str, list[float]]:
         label = sliders.nth(index).locator(".widget-label").first.inner_text()
         times = []
         for press in range(presses):
-            for key in (("ArrowLeft", "ArrowRight") if press % 2 == 0 else ("ArrowRight", "ArrowLeft")):
-                elapsed = page.evaluate(TIMED_PRESS_JS, [widget.element_handle(), index, key, FIGURE,
-                                                         REDRAW_SECONDS * 1000])
+            for key in ("ArrowLeft", "ArrowRight") if press % 2 == 0 else ("ArrowRight", "ArrowLeft"):
+                elapsed = page.evaluate(
+                    TIMED_PRESS_JS, [widget.element_handle(), index, key, FIGURE, REDRAW_SECONDS * 1000]
+                )
                 wait_until_idle(page)
                 if elapsed is not None:
                     times.append(elapsed)

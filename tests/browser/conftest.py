@@ -6,9 +6,7 @@ Playwright's own browser download (``playwright install``) is never used.
 """
 
 import pytest
-
-from browser_support import (SCREENSHOT_DIR, headless_chromium, jupyterlab_page, missing_requirement,
-                             running_jupyterlab)
+from browser_support import SCREENSHOT_DIR, headless_chromium, jupyterlab_page, missing_requirement, running_jupyterlab
 
 
 def pytest_collection_modifyitems(config, items):

@@ -9,9 +9,17 @@ each widget after the change goes to build/screenshots/ for review.
 """
 
 import pytest
-
-from browser_support import (WIDGET_MIME, WIDGET_VIEWS, close_all_notebooks, figure_src, notebooks,
-                             nudge_until_redrawn, open_and_run, stored_widget_count, wait_until_idle)
+from browser_support import (
+    WIDGET_MIME,
+    WIDGET_VIEWS,
+    close_all_notebooks,
+    figure_src,
+    notebooks,
+    nudge_until_redrawn,
+    open_and_run,
+    stored_widget_count,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 

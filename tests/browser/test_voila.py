@@ -9,10 +9,18 @@ import secrets
 import shutil
 
 import pytest
+from browser_support import (
+    SCREENSHOT_DIR,
+    WIDGET_VIEWS,
+    Server,
+    figure_src,
+    free_port,
+    jupyter_env,
+    nudge_until_redrawn,
+    stored_widget_count,
+)
 
 from alliancelab.instructor.present import lesson_notebook, voila_command
-from browser_support import (SCREENSHOT_DIR, WIDGET_VIEWS, Server, figure_src, free_port, jupyter_env,
-                             nudge_until_redrawn, stored_widget_count)
 
 pytestmark = pytest.mark.browser
 
@@ -47,13 +55,16 @@ def test_presentation_shows_widgets_not_code(page, voila_server):
             const views = document.querySelectorAll(selector);
             return views.length === expected && Array.from(views).every(v => v.querySelector(".widget-output img"));
         }""",
-        arg=[WIDGET_VIEWS, expected], timeout=RENDER_SECONDS * 1000)
+        arg=[WIDGET_VIEWS, expected],
+        timeout=RENDER_SECONDS * 1000,
+    )
     body = page.locator("body").inner_text()
     assert "What the brief argues" in body
     assert "BurdenCalculator(" not in body, "code is shown"
     assert page.locator(".jp-CodeCell").count() > 0  # the code cells are there, only their code is hidden
     code_shown = page.locator(".jp-CodeCell .jp-InputArea").evaluate_all(
-        "areas => areas.map(a => a.innerText.trim()).join('')")
+        "areas => areas.map(a => a.innerText.trim()).join('')"
+    )
     assert code_shown == "", "code is shown"
     assert "Error displaying widget" not in body
     assert "Traceback" not in body
