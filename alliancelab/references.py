@@ -1,4 +1,5 @@
-"""The module's one bibliography (``references.bib``): read it, format an entry, list a lesson's readings.
+"""The module's one bibliography (``data/references.bib``, installed with the tables): read it, format an
+entry, list a lesson's readings.
 
 Lessons cite by key in pandoc style, ``[@cha2009]`` or ``[@lind2004; @samuels2007]``, which reads as plain
 text in any Jupyter; ``readings`` turns a list of keys into the "Readings" list at the end of a lesson.
@@ -8,9 +9,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+from alliancelab.data import DATA_DIR
 from alliancelab.errors import AllianceLabError
 
-BIB_FILE = Path(__file__).resolve().parent.parent / "references.bib"
+BIB_FILE = DATA_DIR / "references.bib"
 CITATION = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
 _ENTRY = re.compile(r"@(\w+)\{([\w-]+),(.*?)\n\}", re.S)
 _FIELD = re.compile(r"(\w+)\s*=\s*\{(.*?)\},?\s*$", re.M)
@@ -47,7 +49,7 @@ def reference(key: str) -> str:
     """One entry as a full citation in Markdown, e.g. 'Snyder, Glenn H. (1984). "The Security Dilemma ...".'"""
     entries = bibliography()
     if key not in entries:
-        raise AllianceLabError(f"No entry {key!r} in references.bib; known keys include {sorted(entries)[:5]}.")
+        raise AllianceLabError(f"No entry {key!r} in data/references.bib; known keys include {sorted(entries)[:5]}.")
     e = entries[key]
     head = f"{e.get('author', '')} ({e['year']})."
     if e["type"] == "article":
@@ -69,5 +71,5 @@ def readings(required, further=()) -> str:
     lines = ["**Required**", ""] + [f"- {reference(k)}" for k in required]
     if further:
         lines += ["", "**Further**", ""] + [f"- {reference(k)}" for k in further]
-    lines += ["", "Full entries: `references.bib`; keys in brackets, as cited in the text (e.g. `[@snyder1984]`)."]
+    lines += ["", "Full entries: `data/references.bib`; keys in brackets, as cited in the text (e.g. `[@snyder1984]`)."]
     return "\n".join(lines)

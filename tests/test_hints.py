@@ -6,6 +6,7 @@ import pytest
 
 from alliancelab.checks import Hint, check, hint, tasks
 from alliancelab.checks.registry import task
+from alliancelab.checks.set06 import CodingTask, module_coding
 from alliancelab.checks.tasks import ChoiceTask, ItemsTask, NumberTask, TableTask
 
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
@@ -38,6 +39,9 @@ def _reveals(found, text) -> str | None:
         rows = found.expected()[list(found.columns)].astype(str).agg(" ".join, axis=1)
         shown = [row for row in rows if row in text]
         return f"rows {shown}" if len(shown) > 1 else None
+    if isinstance(found, CodingTask):  # any coding is right; a hint must not hand over the module's own coding
+        paired = [k for k, kind in module_coding().items() if re.search(rf"\b{k}\b[^.;]*\b{kind}\b", lowered, re.I)]
+        return f"the module's kinds for {paired}" if len(paired) == len(module_coding()) else None
     raise AssertionError(f"no rule for {type(found).__name__}")
 
 
@@ -56,6 +60,8 @@ def test_no_hint_reveals_the_answer(task_id, number, text):
 
 
 def test_the_rule_would_catch_a_revealing_hint():
+    coding = "; ".join(f"{claim} is a {kind}" for claim, kind in module_coding().items())
+    assert _reveals(task("06.5"), f"The module says: {coding}.")
     assert _reveals(NumberTask("x.1", "?", expected=2.47, tolerance=0.005), "It is about 2.47.")
     assert _reveals(NumberTask("x.2", "?", expected=0.6, tolerance=0.005), "It is 60%.")
     assert _reveals(ChoiceTask("x.3", "?", options={"a": "x", "b": "y"}, correct="b"), "Choose 'b'.")

@@ -53,7 +53,7 @@ def judge(task_id, answer) -> Result:
     """Judge ``answer`` as a first attempt, leaving the task's hint count alone (the grader's check: the same
     answer gets the same message whatever was judged before it)."""
     task = _TASKS.get(task_id) if isinstance(task_id, str) else None
-    return _judged(task and replace(task, attempts=0), task_id, answer)
+    return _judged(task and replace(task, hints_shown=0), task_id, answer)
 
 
 def _judged(task, task_id, answer) -> Result:

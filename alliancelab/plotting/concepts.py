@@ -6,7 +6,7 @@ from alliancelab import brief
 from alliancelab.lessons import LESSONS
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette
 
-#: Theories, the works they come from (keys in references.bib) and the lessons that teach them.
+#: Theories, the works they come from (keys in data/references.bib) and the lessons that teach them.
 THEORIES = (
     ("Hub-and-spoke 'powerplay'", ("cha2009",), (1,)),
     ("Collective identity; network connections", ("hemmer2002", "izumikawa2020"), (1,)),
@@ -102,7 +102,7 @@ def concept_map() -> Chart:
         f"({', '.join(brief.SECTIONS.values())}, or the whole brief for lesson 06). {taught}."
     )
     caption = (
-        "Figure: concept map. Theories and their key works (keys in references.bib) against the lessons that "
+        "Figure: concept map. Theories and their key works (keys in data/references.bib) against the lessons that "
         "teach them, marked by the brief section each lesson follows (alliancelab/plotting/concepts.py)."
     )
     return Chart(figure, alt=alt, caption=caption)
