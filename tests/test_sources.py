@@ -22,6 +22,7 @@ KNOWN_MIRROR_EXCEPTIONS = {
     ("places", "https://backend.710302.xyz/https/en.m.wikipedia.org/wiki/Sasebo,_Japan"),
     ("places", "http://the-uncensored-wiki.com:20171/2017-wikipedia_en_all_novid_2017-08/A/Kadena_Field.html"),
     ("places", "https://sco.wikipedia.org/wiki/Manila"),
+    ("places", "https://www.airports-worldwide.com/guam/andersen_afb_guam.php"),
 }
 
 
