@@ -1,9 +1,10 @@
 """Speed benchmarks of the module, in one run: widget updates (in the kernel and in JupyterLab), notebook runs,
-import time, the test suite.
+import time, the course website build, the test suite.
 
 Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
 ``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-browser``,
-``--skip-tests``, ``--skip-notebooks``. This is a measurement, not a test: nothing here fails on a slow result.
+``--skip-tests``, ``--skip-notebooks``, ``--skip-site``, ``--only SECTION`` (e.g. ``--only site``: the time to
+build the course website). This is a measurement, not a test: nothing here fails on a slow result.
 
 Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
 figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
@@ -388,6 +389,20 @@ def bench_tests() -> dict:
             "meets_goal": seconds < 60}
 
 
+# --- course website -----------------------------------------------------------------------------------------------
+
+def bench_site() -> dict:
+    """Seconds to build both sites with Jupyter Book (``alliancelab site``), into a temporary folder."""
+    from alliancelab.instructor import site
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        built = site.build(Path(folder) / "site", stage_dir=Path(folder) / "book")
+        seconds = time.perf_counter() - start
+        pages = {name: len(list(out.rglob("*.html"))) for name, out in built.items()}
+    return {"seconds": seconds, "pages": pages}
+
+
 # --- report -------------------------------------------------------------------------------------------------------
 
 def _rows(rows: dict, describe) -> list[str]:
@@ -443,6 +458,10 @@ def table(results: dict) -> str:
                 verdict = "met" if imports[key] <= 1.2 else "NOT met"
                 lines.append(f"  {key}: {imports[key]:.2f} (goal <= 1.2: {verdict})")
         lines.append("")
+    built = results.get("site")
+    if built:
+        lines += [f"Course website (Jupyter Book, both sites): {built['seconds']:.1f} s for "
+                  + ", ".join(f"{count} {name} pages" for name, count in built["pages"].items()), ""]
     tests = results.get("tests")
     if tests:
         lines.append(f"Test suite: {tests['seconds']:.1f} s ({tests['summary']}; exit {tests['returncode']}); "
@@ -456,6 +475,9 @@ def main(argv=None) -> None:
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-browser", action="store_true", help="no widget timing in JupyterLab")
+    parser.add_argument("--skip-site", action="store_true", help="no course-website build")
+    parser.add_argument("--only", choices=["widgets", "imports", "browser", "notebooks", "site", "tests"],
+                        help="run this one section only")
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args(argv)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -467,14 +489,22 @@ def main(argv=None) -> None:
         sections.append(("browser", lambda: bench_browser(5 if args.quick else 11)))
     if not args.skip_notebooks:
         sections.append(("notebooks", lambda: bench_notebooks(2 if args.quick else 3)))
+    if not args.skip_site:
+        sections.append(("site", bench_site))
     if not (args.skip_tests or args.quick):
         sections.append(("tests", bench_tests))
+    if args.only:
+        everything = dict(sections, browser=lambda: bench_browser(5 if args.quick else 11),
+                          notebooks=lambda: bench_notebooks(2 if args.quick else 3), site=bench_site, tests=bench_tests)
+        sections = [(args.only, everything[args.only])]
     for name, measure in sections:
         try:
             results[name] = measure()
         except Exception as err:  # one broken section must not lose the others
             results[f"{name}_error"] = f"{type(err).__name__}: {err}"
             print(f"{name}: {results[f'{name}_error']}", file=sys.stderr)
+    if args.only and Path(args.output).is_file():  # keep the other sections' last results
+        results = {**json.loads(Path(args.output).read_text(encoding="utf-8")), **results}
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nwrote {args.output}")
