@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# MathJax (vendored into the site), axe-core (accessibility tests) and world-atlas (map shapes), from npm.
+NODE := node_modules/.installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -12,7 +14,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(NODE)
 	$(BIN)/python -m pytest
 
 # Re-execute lessons and solutions, store their outputs (nbval compares against them),
@@ -26,10 +28,11 @@ notebooks: $(INSTALLED)
 present: $(INSTALLED)
 	$(BIN)/alliancelab present $(LESSON)
 
-# Static handouts: every lesson, exercise set (never solutions/) and the data dictionary as HTML
-# in build/site/ (open build/site/index.html). Uses the stored outputs; nothing is re-executed.
-site: $(INSTALLED)
-	$(BIN)/alliancelab site
+# The course website (Jupyter Book, stored outputs, nothing re-executed): build/site/ for students (lessons,
+# exercises, data dictionary, glossary, references) and build/site-instructor/ (notes, syllabus, quiz keys).
+# Launch buttons point at the class repository:  make site REPO=myuni/alliance-lab-class HUB=hub.example.edu
+site: $(INSTALLED) $(NODE)
+	$(BIN)/alliancelab site $(if $(REPO),--repo $(REPO)) $(if $(HUB),--hub $(HUB))
 
 # The student tree (lessons, exercises, data, the module; no solutions, hidden tests, quiz keys or notes)
 # for the class repository that Binder and nbgitpuller links point at:
@@ -38,14 +41,18 @@ release: $(INSTALLED)
 	$(BIN)/alliancelab release $(OUT) $(if $(REPO),--repo $(REPO)) --git
 
 # Measure widget redraws (in the kernel and in JupyterLab), notebook runs, import time, grading and the test suite;
-# writes benchmarks/results.json.
-bench: $(INSTALLED)
-	$(BIN)/python benchmarks/run.py
+# writes benchmarks/results.json. `make bench ONLY=site` (or grading, ...): one section alone.
+bench: $(INSTALLED) $(NODE)
+	$(BIN)/python benchmarks/run.py $(if $(ONLY),--only $(ONLY))
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[instructor,test]'
 	touch $@
 
+$(NODE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "warning: npm is missing: the site cannot vendor MathJax and the accessibility tests are skipped" >&2; fi
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build node_modules *.egg-info

@@ -86,8 +86,8 @@ def _release(args):
 def _site(args):
     from alliancelab.instructor import site
 
-    pages = site.build(args.out or site.DEFAULT_OUT)
-    print(f"wrote {len(pages)} pages; open {pages[0]}")
+    built = site.build(args.out or site.DEFAULT_OUT, repo=args.repo, ref=args.ref, hub=args.hub)
+    print(f"students: open {built['student'] / 'index.html'}; instructors: open {built['instructor'] / 'index.html'}")
 
 
 def _present(args):
@@ -170,8 +170,11 @@ def parser() -> argparse.ArgumentParser:
     release.add_argument("--repo", help="the class repository on GitHub, OWNER/REPO (for the Binder link)")
     release.add_argument("--git", action="store_true", help="commit the tree in a git repository in OUT")
 
-    site = command("site", _site, "static handouts: lessons, exercises and the data dictionary as HTML")
-    site.add_argument("--out", type=Path, help="output folder (default build/site)")
+    site = command("site", _site, "the course website (Jupyter Book): a student site and an instructor site")
+    site.add_argument("--out", type=Path, help="student site folder (default build/site; instructors: OUT-instructor)")
+    site.add_argument("--repo", help="the class repository on GitHub, OWNER/REPO (for the launch buttons)")
+    site.add_argument("--ref", default="main", help="its branch for the launch buttons (default main)")
+    site.add_argument("--hub", help="JupyterHub host for the nbgitpuller launch button, e.g. hub.example.edu")
 
     present = command("present", _present, "present a lesson in Voila: text, figures and widgets, no code")
     present.add_argument("lesson", nargs="?", default="", metavar="LESSON", help="lesson number, e.g. 02")

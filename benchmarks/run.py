@@ -1,10 +1,10 @@
 """Speed benchmarks of the module, in one run: widget updates (in the kernel and in JupyterLab), notebook runs,
-import time, grading, the test suite.
+import time, grading, the course website build, the test suite.
 
 Run ``python benchmarks/run.py`` (or ``make bench``) from the repository root. It prints a table and writes
 ``benchmarks/results.json``. Options: ``--quick`` (fewer repeats, no test-suite run), ``--skip-browser``,
-``--skip-tests``, ``--skip-notebooks``, ``--skip-grading``, ``--only SECTION``. This is a measurement, not a test:
-nothing here fails on a slow result.
+``--skip-tests``, ``--skip-notebooks``, ``--skip-grading``, ``--skip-site``, ``--only SECTION`` (e.g. ``--only site``:
+the time to build the course website). This is a measurement, not a test: nothing here fails on a slow result.
 
 Goals (see benchmarks/README.md): widget update median <= 50 ms and <= 1.5x a bare matplotlib redraw of a comparable
 figure; each notebook <= 1.5x the floor (kernel start + imports) + 1 s; ``import alliancelab`` <= 1.2x its
@@ -540,6 +540,21 @@ def bench_tests() -> dict:
     }
 
 
+# --- course website -----------------------------------------------------------------------------------------------
+
+
+def bench_site() -> dict:
+    """Seconds to build both sites with Jupyter Book (``alliancelab site``), into a temporary folder."""
+    from alliancelab.instructor import site
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        built = site.build(Path(folder) / "site", stage_dir=Path(folder) / "book")
+        seconds = time.perf_counter() - start
+        pages = {name: len(list(out.rglob("*.html"))) for name, out in built.items()}
+    return {"seconds": seconds, "pages": pages}
+
+
 # --- report -------------------------------------------------------------------------------------------------------
 
 
@@ -629,6 +644,13 @@ def table(results: dict) -> str:
             ),
         )
         lines.append("")
+    built = results.get("site")
+    if built:
+        lines += [
+            f"Course website (Jupyter Book, both sites): {built['seconds']:.1f} s for "
+            + ", ".join(f"{count} {name} pages" for name, count in built["pages"].items()),
+            "",
+        ]
     tests = results.get("tests")
     if tests:
         lines.append(
@@ -645,9 +667,10 @@ def main(argv=None) -> None:
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-browser", action="store_true", help="no widget timing in JupyterLab")
     parser.add_argument("--skip-grading", action="store_true")
+    parser.add_argument("--skip-site", action="store_true", help="no course-website build")
     parser.add_argument(
         "--only",
-        choices=["widgets", "imports", "browser", "notebooks", "grading", "tests"],
+        choices=["widgets", "imports", "browser", "notebooks", "grading", "site", "tests"],
         help="run one section (the others keep their results from the last run)",
     )
     parser.add_argument("--output", default=str(RESULTS))
@@ -667,6 +690,8 @@ def main(argv=None) -> None:
         sections.append(("notebooks", lambda: bench_notebooks(2 if args.quick else 3)))
     if not args.skip_grading:
         sections.append(("grading", lambda: bench_grading(2 if args.quick else 3)))
+    if not args.skip_site:
+        sections.append(("site", bench_site))
     if not (args.skip_tests or args.quick):
         sections.append(("tests", bench_tests))
     if args.only:  # the other sections, the machine and the start time stay those of the last full run

@@ -67,7 +67,7 @@ def binder_url(repo: str, ref: str = "main", notebook: str = START, binder: str 
     (text, figures and live widgets, no code).
     """
     owner, name = github_repo(repo)
-    base = _hub_base(binder, what="The Binder server")
+    base = hub_base(binder, what="The Binder server")
     if view not in VIEWS:
         raise AllianceLabError(f"The view must be 'lab' or 'voila', got {view!r}.")
     urlpath = quote(VIEWS[view] + _notebook(notebook), safe="/")
@@ -84,7 +84,7 @@ def binder_badge(repo: str, ref: str = "main", notebook: str = START, fmt: str =
     raise AllianceLabError(f"The badge format must be 'markdown' or 'html', got {fmt!r}.")
 
 
-def _hub_base(hub: str, what: str = "The JupyterHub address") -> str:
+def hub_base(hub: str, what: str = "The JupyterHub address") -> str:
     """``https://host[:port][/prefix]`` from "host", "https://host" or "https://host/prefix"."""
     if not isinstance(hub, str) or not hub.strip():
         raise AllianceLabError(f"{what} must be a host name such as 'hub.example.edu', got {hub!r}.")
@@ -117,4 +117,4 @@ def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = S
         quote_via=quote,
         safe="",
     )
-    return f"{_hub_base(hub)}/hub/user-redirect/git-pull?{query}"
+    return f"{hub_base(hub)}/hub/user-redirect/git-pull?{query}"

@@ -1,8 +1,8 @@
-"""Alliance network diagrams and the schematic first-island-chain map.
+"""Alliance network diagrams and the first-island-chain map.
 
 ``alliance_network`` draws the ties of ``data/alliance_ties.csv`` signed up to a year on a
 fixed schematic layout (rough geography, so the same country is always in the same place);
-``island_chain_map`` draws ``data/places.csv`` on longitude and latitude.
+``island_chain_map`` draws ``data/places.csv`` on longitude and latitude over Natural Earth coastlines.
 """
 
 import math
@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import network as networks
+from alliancelab.plotting.basemap import draw_land
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
@@ -268,6 +269,7 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
         size=(8.5, 7.5),
     )
     axes.grid(color="#E5E5E5", linewidth=0.8)
+    draw_land(axes)
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     axes.plot(
         chain["lon"],
@@ -319,7 +321,8 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
         figure,
         alt=describe_map(places),
         caption=(
-            f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude (no coastlines). The dashed line "
+            f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
+            "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
             "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
             "continues to Borneo. Each kind of place has its own colour and marker."
         ),
@@ -333,7 +336,8 @@ def describe_map(places) -> str:
     west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
     east = places[places["chain_order"].isna() & (places["lon"] > chain["lon"].max())]["name"].tolist()
     text = (
-        f"Scatter map of {len(places)} places by longitude and latitude. A dashed line, the first island "
+        f"Map of East Asia's coastlines with {len(places)} places marked by longitude and latitude. A dashed "
+        "line, the first island "
         f"chain, runs from {chain['name'].iloc[0]} to {chain['name'].iloc[-1]} through "
         f"{', '.join(chain['name'].iloc[1:-1])}. {len(bases)} US bases are marked: {', '.join(bases)}."
     )

@@ -8,6 +8,7 @@ so that no information is carried by colour alone.
 import base64
 import html
 import io
+import re
 from dataclasses import dataclass, field
 
 from matplotlib import rc_context
@@ -69,6 +70,9 @@ class Chart:
             self.figure.savefig(buffer, format="svg", metadata={"Date": None})
         head, _, rest = buffer.getvalue().partition("<svg ")
         tag, _, body = rest.partition(">")
+        # No fixed width or height: the figure scales with the column that shows it (its viewBox keeps the
+        # proportions); the widget caps it at its natural width (see Explorer.refresh).
+        tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)
         return f'{head}<svg role="img" {tag}>\n <title>{html.escape(self.alt)}</title>{body}'
 
     def shape(self) -> tuple:

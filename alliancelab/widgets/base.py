@@ -52,6 +52,8 @@ class Explorer:
         if known is not None:
             chart.reuse_layout(known)
         self.output.outputs = tuple(chart.outputs("svg"))
+        # The SVG fills its column: no wider than the figure's natural size (72 pt = 96 px per inch).
+        self.output.layout.max_width = f"{chart.shape()[0] * 96:.0f}px"
         if known is None:  # the first figure of this shape: keep the layout its drawing just made
             self.layouts[shape] = chart.layout()
         self.chart = chart

@@ -389,3 +389,45 @@ def time_redraws(page, widget, presses: int) -> tuple[str, list[float]]:
         if len(times) == presses:
             return label, times
     raise AssertionError("no slider of this widget redraws its figure")
+
+
+# --- keyboard and layout --------------------------------------------------------------------
+
+# The controls of a widget a keyboard user must reach: inputs, buttons, dropdowns, slider handles and readouts.
+CONTROLS_JS = """(widget) => Array.from(widget.querySelectorAll(
+        'input, select, textarea, button, .noUi-handle, [contenteditable="true"]'))
+    .filter(el => !el.disabled && el.getClientRects().length > 0)"""
+
+FOCUSED_JS = f"""(widget) => ({CONTROLS_JS})(widget).indexOf(document.activeElement)"""
+
+
+def unreached_by_tab(page, widget) -> list[str]:
+    """The widget's controls that Tab, pressed from its first control, never focuses (their HTML, shortened)."""
+    controls = widget.evaluate_handle(CONTROLS_JS)
+    count = page.evaluate("(list) => list.length", controls)
+    assert count > 0, "the widget has no keyboard controls"
+    page.evaluate("(list) => list[0].focus()", controls)
+    reached = {page.evaluate(FOCUSED_JS, widget.element_handle())}
+    for _ in range(3 * count):
+        page.keyboard.press("Tab")
+        index = page.evaluate(FOCUSED_JS, widget.element_handle())
+        if index < 0:
+            break  # focus left the widget
+        reached.add(index)
+    return [
+        page.evaluate("([list, i]) => list[i].outerHTML.slice(0, 80)", [controls, i])
+        for i in range(count)
+        if i not in reached
+    ]
+
+
+def figure_overflow(page, widget) -> float:
+    """Pixels by which the widget's figure sticks out to the right of the notebook (0 when it fits)."""
+    return page.evaluate(
+        """([widget, figure]) => {
+            const img = widget.querySelector(figure);
+            const notebook = widget.closest('.jp-Notebook') || document.documentElement;
+            return Math.max(0, img.getBoundingClientRect().right - notebook.getBoundingClientRect().right);
+        }""",
+        [widget.element_handle(), FIGURE],
+    )

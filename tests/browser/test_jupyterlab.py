@@ -4,6 +4,7 @@ For each notebook in notebooks/ (discovered, so new lessons are covered), the te
 temporary copy in JupyterLab in headless Chromium, clears the stored outputs, runs all cells
 from the Run menu and waits for the kernel. It then checks that no cell shows an error or a
 widget that failed to display, that every widget output shows its controls and a figure, and
+that Tab reaches every control, that the figure fits the notebook at 1280 and 1920 pixels, and
 that nudging a slider with the keyboard redraws the figure that slider drives. A screenshot of
 each widget after the change goes to build/screenshots/ for review.
 """
@@ -13,13 +14,18 @@ from browser_support import (
     WIDGET_MIME,
     WIDGET_VIEWS,
     close_all_notebooks,
+    figure_overflow,
     figure_src,
     notebooks,
     nudge_until_redrawn,
     open_and_run,
     stored_widget_count,
+    unreached_by_tab,
     wait_until_idle,
 )
+
+# Screen widths at which every explorer's figure must fit the notebook column.
+WIDTHS = (1280, 1920)
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +80,12 @@ def check_lesson(page, screenshot_dir, notebook):
         assert widget.locator(".widget-slider, .widget-dropdown, .widget-checkbox").count() > 0
         src = figure_src(widget)
         assert src and src.startswith("data:image/svg+xml,"), f"widget {index + 1} shows no figure"
+        assert unreached_by_tab(page, widget) == [], f"widget {index + 1}: Tab does not reach every control"
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 1000})
+            widget.scroll_into_view_if_needed()
+            assert figure_overflow(page, widget) == 0, f"widget {index + 1}: figure cut off at {width} px"
+        page.set_viewport_size({"width": 1400, "height": 1000})
         moved = nudge_until_redrawn(page, widget, wait_until_idle)
         print(f"{notebook.stem} widget {index + 1}: {moved}")
         widget.scroll_into_view_if_needed()

@@ -1,0 +1,36 @@
+"""Coastlines for maps: Natural Earth land (1:50m, public domain) in East Asia, from data/east_asia_land.geojson.
+
+``draw_land(axes)`` fills the land under whatever a map draws on longitude and latitude. The file is cut from the
+npm package world-atlas by :mod:`alliancelab.instructor.basemap`; provenance and licence in data/README.md.
+"""
+
+import json
+from functools import lru_cache
+
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+
+from alliancelab.data import DATA_DIR
+
+LAND_FILE = "east_asia_land.geojson"
+LAND, COAST = "#EEEBE3", "#9A9A9A"
+
+
+@lru_cache(maxsize=1)
+def land_polygons() -> tuple:
+    """Each land polygon as a tuple of rings of (longitude, latitude)."""
+    collection = json.loads((DATA_DIR / LAND_FILE).read_text(encoding="utf-8"))
+    return tuple(
+        tuple(tuple(map(tuple, ring)) for ring in feature["geometry"]["coordinates"])
+        for feature in collection["features"]
+    )
+
+
+def draw_land(axes) -> None:
+    """Fill the land in light grey with a thin coastline, beneath everything else on ``axes``."""
+    for polygon in land_polygons():
+        vertices, codes = [], []
+        for ring in polygon:
+            vertices += ring
+            codes += [Path.MOVETO] + [Path.LINETO] * (len(ring) - 2) + [Path.CLOSEPOLY]
+        axes.add_patch(PathPatch(Path(vertices, codes), facecolor=LAND, edgecolor=COAST, linewidth=0.5, zorder=0))
