@@ -290,7 +290,8 @@ def slider_readout(slider):
 
 
 def nudge_until_redrawn(page, widget, wait_until_idle=None):
-    """Press arrow keys on the widget's slider handles until its figure changes; say which key did it.
+    """Press arrow keys on the widget's slider handles (or Space on its tick boxes, if it has no slider) until its
+    figure changes; say which key did it.
 
     A key press on a focused slider handle commits a new value (the sliders use
     ``continuous_update=False``). A handle already at its end does not move, so the other key is
@@ -329,7 +330,26 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
                 if after != before:
                     return f"{label!r} {key}: {readout} -> {slider_readout(slider)}"
                 tried.append(f"{label} {key}: not drawn ({widget.inner_text()[:120]!r})")
-    raise AssertionError(f"no slider changed the figure; tried: {tried}")
+    boxes = widget.locator("input[type=checkbox]")
+    for index in range(boxes.count()):  # an explorer without sliders (lesson 08's): tick boxes from the keyboard
+        box = boxes.nth(index)
+        box.focus()
+        box.press("Space")
+        changed = page.wait_for_function(
+            """([widget, before, figure]) => {
+                const img = widget.querySelector(figure);
+                return (img && img.getAttribute("src") !== before) || widget.textContent.includes("Not drawn:");
+            }""",
+            arg=[widget.element_handle(), before, FIGURE],
+            timeout=REDRAW_SECONDS * 1000,
+        )
+        assert changed
+        if wait_until_idle is not None:
+            wait_until_idle(page)
+        if figure_src(widget) != before:
+            return f"tick box {index + 1}: Space"
+        tried.append(f"tick box {index + 1}: not drawn")
+    raise AssertionError(f"no slider or tick box changed the figure; tried: {tried}")
 
 
 # One slider key press timed in the page: from the key event to the new figure decoded and painted (the next
