@@ -55,7 +55,8 @@ def reference(key: str) -> str:
     if e["type"] == "article":
         issue = f"({e['number']})" if "number" in e else ""
         volume = f" {e.get('volume', '')}{issue}".rstrip()
-        text = f'{head} "{e["title"]}". *{e["journal"]}*{volume}: {e["pages"]}.'
+        pages = f": {e['pages']}" if "pages" in e else ""
+        text = f'{head} "{e["title"]}". *{e["journal"]}*{volume}{pages}.'
     elif e["type"] == "book":
         series = f" {e['series']}." if "series" in e else ""
         text = f"{head} *{e['title']}*.{series} {e.get('address', '')}: {e['publisher']}."

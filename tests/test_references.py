@@ -33,7 +33,7 @@ def test_bibliography_has_at_least_25_full_entries():
     for key, entry in entries.items():
         assert {"author", "title", "year"} <= set(entry), key
         if entry["type"] == "article":
-            assert {"journal", "pages"} <= set(entry), key
+            assert "journal" in entry, key  # volume, issue and pages only where a source confirmed them
         if entry["type"] == "book":
             assert "publisher" in entry, key
 
@@ -84,7 +84,10 @@ def test_reference_formats_articles_books_and_primary_sources():
         "*After Hegemony: Cooperation and Discord in the World Political Economy*. Princeton, NJ: Princeton "
         "University Press." in references.reference("keohane1984")
     )
-    assert references.reference("naim2009").startswith("Naím, Moisés (2009).")
+    assert references.reference("naim2009") == (
+        'Naím, Moisés (2009). "Minilateralism: The Magic Number to Get Real International Action". *Foreign Policy*. '
+        "[`naim2009`]"
+    )
     assert "<https://www.supremecourt.gov/opinions/25pdf/24-1287_4gcj.pdf>" in references.reference("scotus2026")
     with pytest.raises(AllianceLabError, match="No entry 'nobody1999'"):
         references.reference("nobody1999")
