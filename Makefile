@@ -7,12 +7,12 @@ INSTALLED := $(VENV)/.installed
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks present site release bench clean
+.PHONY: lab test notebooks present site release bench hub-proxy clean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(HUB_PROXY)
 	$(BIN)/python -m pytest
 
 # Re-execute lessons and solutions, store their outputs (nbval compares against them),
@@ -42,9 +42,19 @@ release: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
+# JupyterHub's proxy for the hub test (tests/test_hub.py), from npm into build/hub-proxy; without npm the
+# hub test is skipped and says why.
+HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy
+hub-proxy: $(HUB_PROXY)
+$(HUB_PROXY):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix build/hub-proxy --no-audit --no-fund --loglevel=error 'configurable-http-proxy@^4.6' \
+	    || echo "warning: could not install configurable-http-proxy: the JupyterHub test will be skipped"; \
+	else echo "npm is missing: the JupyterHub test will be skipped"; fi
+
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[instructor,test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[instructor,test,hub]'
 	touch $@
 
 clean:

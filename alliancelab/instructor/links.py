@@ -4,6 +4,7 @@
     binder_badge("OWNER/REPO")                     # the Markdown badge for a README or course page
     binder_url("OWNER/REPO", notebook="notebooks/02_burden_sharing.ipynb", view="voila")  # presentation
     nbgitpuller_url("hub.example.edu", "OWNER/REPO")   # your university's JupyterHub
+    nbgitpuller_url("hub.example.edu", "https://gitlab.example.edu/course/class.git")  # a repository elsewhere
 
 Give the class repository written by ``alliancelab release`` (never this one: it holds the answers).
 Binder builds it with repo2docker (environment.yml + postBuild). nbgitpuller clones the
@@ -32,16 +33,16 @@ def github_repo(repo: str) -> tuple[str, str]:
     """("OWNER", "REPO") from "OWNER/REPO" or "https://github.com/OWNER/REPO(.git)"."""
     match = _GITHUB.fullmatch(repo.strip()) if isinstance(repo, str) else None
     if not match or match.group(2) in ("", ".", ".."):
-        raise AllianceLabError(f"The repository must be a GitHub repository as OWNER/REPO "
-                               f"(e.g. 'myuniversity/alliance-politics-lab'), got {repo!r}.")
+        raise AllianceLabError(
+            f"The repository must be a GitHub repository as OWNER/REPO "
+            f"(e.g. 'myuniversity/alliance-politics-lab'), got {repo!r}."
+        )
     return match.group(1), match.group(2)
 
 
 def _ref(ref: str) -> str:
-    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ".." in ref or ref.startswith("/") \
-            or ref.endswith("/"):
-        raise AllianceLabError(f"The ref must be a branch, tag or commit name such as 'main' or 'v1.0', "
-                               f"got {ref!r}.")
+    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ".." in ref or ref.startswith("/") or ref.endswith("/"):
+        raise AllianceLabError(f"The ref must be a branch, tag or commit name such as 'main' or 'v1.0', got {ref!r}.")
     return ref
 
 
@@ -50,8 +51,10 @@ def _notebook(path: str) -> str:
         raise AllianceLabError(f"The notebook must be a path inside the repository such as {START!r}, got {path!r}.")
     parts = path.split("/")
     if path.startswith("/") or "\\" in path or any(part in ("", ".", "..") for part in parts):
-        raise AllianceLabError(f"The notebook must be a relative path inside the repository with '/' between "
-                               f"folders, such as {START!r}, got {path!r}.")
+        raise AllianceLabError(
+            f"The notebook must be a relative path inside the repository with '/' between "
+            f"folders, such as {START!r}, got {path!r}."
+        )
     return path
 
 
@@ -90,16 +93,44 @@ def _hub_base(hub: str, what: str = "The JupyterHub address") -> str:
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not _HOST.fullmatch(parts.netloc) or parts.query \
-            or parts.fragment or "@" in hub:
-        raise AllianceLabError(f"{what} must be a host name such as 'hub.example.edu' or an http(s) address "
-                               f"without query, got {hub!r}.")
+    if (
+        parts.scheme not in ("http", "https")
+        or not _HOST.fullmatch(parts.netloc)
+        or parts.query
+        or parts.fragment
+        or "@" in hub
+    ):
+        raise AllianceLabError(
+            f"{what} must be a host name such as 'hub.example.edu' or an http(s) address without query, got {hub!r}."
+        )
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
-def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = START) -> str:
-    """The nbgitpuller link that clones ``repo`` on ``hub`` and opens ``notebook`` in JupyterLab."""
+def _git_repo(repo: str) -> tuple[str, str]:
+    """(clone URL, folder name) of "OWNER/REPO" on GitHub or of any https://, http:// or file:// git URL."""
+    if isinstance(repo, str) and re.match(r"(https?|file)://", repo.strip()) and not _GITHUB.fullmatch(repo.strip()):
+        url, parts = repo.strip().rstrip("/"), urlsplit(repo.strip())
+        name = parts.path.strip("/").rsplit("/", 1)[-1].removesuffix(".git")
+        if not re.fullmatch(_REPO, name) or name in (".", "..") or parts.query or parts.fragment:
+            raise AllianceLabError(
+                f"The repository URL must end in the repository's name, without query, "
+                f"e.g. 'https://gitlab.example.edu/course/alliance-lab-class.git', got {repo!r}."
+            )
+        return url, name
     owner, name = github_repo(repo)
-    query = urlencode({"repo": f"https://github.com/{owner}/{name}", "branch": _ref(branch),
-                       "urlpath": f"lab/tree/{name}/{_notebook(notebook)}"}, quote_via=quote, safe="")
+    return f"https://github.com/{owner}/{name}", name
+
+
+def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = START) -> str:
+    """The nbgitpuller link that clones ``repo`` on ``hub`` and opens ``notebook`` in JupyterLab.
+
+    ``repo`` is "OWNER/REPO" on GitHub or the clone URL of a repository elsewhere (another git host,
+    or ``file:///srv/class.git`` on the hub's own disk).
+    """
+    url, name = _git_repo(repo)
+    query = {"repo": url, "branch": _ref(branch)}
+    if not url.startswith("https://github.com/"):
+        query["targetpath"] = name  # nbgitpuller would keep a ".git" ending in the folder's name
+    query["urlpath"] = f"lab/tree/{name}/{_notebook(notebook)}"
+    query = urlencode(query, quote_via=quote, safe="")
     return f"{_hub_base(hub)}/hub/user-redirect/git-pull?{query}"
