@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# JupyterHub's proxy for the hub test, from npm (see hub-proxy below).
+HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -44,7 +46,6 @@ bench: $(INSTALLED)
 
 # JupyterHub's proxy for the hub test (tests/test_hub.py), from npm into build/hub-proxy; without npm the
 # hub test is skipped and says why.
-HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy
 hub-proxy: $(HUB_PROXY)
 $(HUB_PROXY):
 	@if command -v npm >/dev/null 2>&1; then \
