@@ -9,7 +9,7 @@ HUB_PROXY := build/hub-proxy/node_modules/.bin/configurable-http-proxy
 # Jupyter refuses to run as root unless told; containers often run as root.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test notebooks present site release bench hub-proxy clean
+.PHONY: lab test notebooks present site release bench loadtest hub-proxy clean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
@@ -43,6 +43,11 @@ release: $(INSTALLED)
 # writes benchmarks/results.json.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+# A class on a real JupyterHub: 10, 20 and 40 learners run lesson 02 and move a widget every few seconds;
+# writes "hub_load" into benchmarks/results.json (make loadtest LEARNERS="5 10" for other sizes).
+loadtest: $(INSTALLED) $(HUB_PROXY)
+	$(BIN)/python benchmarks/loadtest.py $(if $(LEARNERS),--learners $(LEARNERS))
 
 # JupyterHub's proxy for the hub test (tests/test_hub.py), from npm into build/hub-proxy; without npm the
 # hub test is skipped and says why.
