@@ -1,5 +1,6 @@
 """The conda environment files ask for the same packages as pyproject.toml: students' for the core,
-instructors' for the core and the [instructor] and [test] extras."""
+instructors' for the core and the [instructor] and [test] extras. The [hub] extra (JupyterHub and
+nbgitpuller, for the hub test) is installed by `make` only."""
 
 import re
 import tomllib
@@ -39,6 +40,12 @@ def test_students_get_no_grading_presenting_or_test_tools():
     assert {"jupyterlab", "ipywidgets", "matplotlib", "pandas"} <= core
     assert not core & {"nbgrader", "voila", "playwright", "pytest", "nbval", "ruff"}
     assert {"nbgrader", "voila"} <= names(PROJECT["optional-dependencies"]["instructor"])
+
+
+def test_the_hub_test_has_an_extra_of_its_own_that_the_makefile_installs():
+    hub = names(PROJECT["optional-dependencies"]["hub"])
+    assert {"jupyterhub", "nbgitpuller"} <= hub and not hub & names(PROJECT["dependencies"])
+    assert "-e '.[instructor,test,hub]'" in (ROOT / "Makefile").read_text()
 
 
 @pytest.mark.parametrize("filename", ENVIRONMENTS)

@@ -63,6 +63,18 @@ def test_nbgitpuller_url_keeps_hub_prefix_and_encodes_branch():
     )
 
 
+def test_nbgitpuller_url_for_a_repository_elsewhere():
+    url = links.nbgitpuller_url("http://127.0.0.1:8000", "file:///srv/class/alliance-lab-class.git")
+    assert url == (
+        "http://127.0.0.1:8000/hub/user-redirect/git-pull"
+        "?repo=file%3A%2F%2F%2Fsrv%2Fclass%2Falliance-lab-class.git&branch=main&targetpath=alliance-lab-class"
+        "&urlpath=lab%2Ftree%2Falliance-lab-class%2Fnotebooks%2F00_start_here.ipynb"
+    )
+    for bad in ["https://gitlab.example.edu/", "https://gitlab.example.edu/x/..", "https://git.example.edu/x?y=1"]:
+        with pytest.raises(AllianceLabError, match="end in the repository's name"):
+            links.nbgitpuller_url("hub.example.edu", bad)
+
+
 @pytest.mark.parametrize(
     "repo", ["", "alliance-lab", "a/b/c", "myuni/..", "https://gitlab.com/x/y", None, 3, "my uni/lab", "-bad/owner"]
 )

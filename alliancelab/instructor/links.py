@@ -4,6 +4,7 @@
     binder_badge("OWNER/REPO")                     # the Markdown badge for a README or course page
     binder_url("OWNER/REPO", notebook="notebooks/02_burden_sharing.ipynb", view="voila")  # presentation
     nbgitpuller_url("hub.example.edu", "OWNER/REPO")   # your university's JupyterHub
+    nbgitpuller_url("hub.example.edu", "https://gitlab.example.edu/course/class.git")  # a repository elsewhere
 
 Give the class repository written by ``alliancelab release`` (never this one: it holds the answers).
 Binder builds it with repo2docker (environment.yml + postBuild). nbgitpuller clones the
@@ -105,16 +106,31 @@ def hub_base(hub: str, what: str = "The JupyterHub address") -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
-def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = START) -> str:
-    """The nbgitpuller link that clones ``repo`` on ``hub`` and opens ``notebook`` in JupyterLab."""
+def _git_repo(repo: str) -> tuple[str, str]:
+    """(clone URL, folder name) of "OWNER/REPO" on GitHub or of any https://, http:// or file:// git URL."""
+    if isinstance(repo, str) and re.match(r"(https?|file)://", repo.strip()) and not _GITHUB.fullmatch(repo.strip()):
+        url, parts = repo.strip().rstrip("/"), urlsplit(repo.strip())
+        name = parts.path.strip("/").rsplit("/", 1)[-1].removesuffix(".git")
+        if not re.fullmatch(_REPO, name) or name in (".", "..") or parts.query or parts.fragment:
+            raise AllianceLabError(
+                f"The repository URL must end in the repository's name, without query, "
+                f"e.g. 'https://gitlab.example.edu/course/alliance-lab-class.git', got {repo!r}."
+            )
+        return url, name
     owner, name = github_repo(repo)
-    query = urlencode(
-        {
-            "repo": f"https://github.com/{owner}/{name}",
-            "branch": _ref(branch),
-            "urlpath": f"lab/tree/{name}/{_notebook(notebook)}",
-        },
-        quote_via=quote,
-        safe="",
-    )
+    return f"https://github.com/{owner}/{name}", name
+
+
+def nbgitpuller_url(hub: str, repo: str, branch: str = "main", notebook: str = START) -> str:
+    """The nbgitpuller link that clones ``repo`` on ``hub`` and opens ``notebook`` in JupyterLab.
+
+    ``repo`` is "OWNER/REPO" on GitHub or the clone URL of a repository elsewhere (another git host,
+    or ``file:///srv/class.git`` on the hub's own disk).
+    """
+    url, name = _git_repo(repo)
+    query = {"repo": url, "branch": _ref(branch)}
+    if not url.startswith("https://github.com/"):
+        query["targetpath"] = name  # nbgitpuller would keep a ".git" ending in the folder's name
+    query["urlpath"] = f"lab/tree/{name}/{_notebook(notebook)}"
+    query = urlencode(query, quote_via=quote, safe="")
     return f"{hub_base(hub)}/hub/user-redirect/git-pull?{query}"
