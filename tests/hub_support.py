@@ -7,6 +7,7 @@ starts carries a marker in its environment, so that the last step can end any th
 """
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import json
 import os
@@ -220,7 +221,10 @@ class KernelChannel:
             finally:
                 self.socket.close()
 
-        return asyncio.run(main())
+        # A thread of its own, so that an event loop already running in this process (Playwright's, when the
+        # browser tests share the worker) does not stop asyncio.run.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, main()).result()
 
     async def send(self, msg_type: str, content: dict) -> str:
         msg_id = uuid.uuid4().hex
