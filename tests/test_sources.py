@@ -13,8 +13,8 @@ README = data.DATA_DIR / "README.md"
 MIRROR_HEADING = "## Mirrors and aggregators we do not cite"
 URL_COLUMNS = ("source_url", "resolution_url")
 
-#: Rows in tables being re-sourced on other branches that still cite a listed domain: (table, url).
-#: Emptied once those branches are merged; a new row on a listed domain is never added here.
+#: Rows that still cite a listed domain because no acceptable source is in reach yet: (table, url). Today only
+#: base and city coordinates (no official page with coordinates was found). A new row is never added here.
 KNOWN_MIRROR_EXCEPTIONS = {
     ("places", "https://de-academic.com/dic.nsf/dewiki/1149928"),
     ("places", "http://www.thefullwiki.org/Yokosuka"),
