@@ -255,11 +255,15 @@ def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> l
         "/dev",
         "--proc",
         "/proc",
+        "--size",
+        str(scratch_size),
+        "--tmpfs",
+        "/tmp",
     ]
     for folder in covering:
         args += ["--tmpfs", str(folder)]
-    for folder in needed:
-        if any(folder.is_relative_to(h) for h in covering):
+    for folder in needed:  # a clone or a venv under /tmp, or under a hidden folder, is bound back read-only
+        if folder.is_relative_to("/tmp") or any(folder.is_relative_to(h) for h in covering):
             args += ["--ro-bind", str(folder), str(folder)]
     for folder in covering + inside:  # empty and read-only: hidden, and no room to write
         args += [] if folder in covering else ["--tmpfs", str(folder)]
@@ -267,10 +271,6 @@ def _bwrap_args(files: list[str], hidden, scratch_size: int = 16 * 1024**2) -> l
     for file in sorted(p for p in paths if p.is_file() and not any(p.is_relative_to(h) for h in inside)):
         args += ["--ro-bind", "/dev/null", str(file)]  # e.g. a gradebook in a folder the module needs
     args += [
-        "--size",
-        str(scratch_size),
-        "--tmpfs",
-        "/tmp",
         "--dir",
         HOME,
         "--dir",
