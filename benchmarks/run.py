@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 RESULTS = ROOT / "benchmarks" / "results.json"
 PYTHON = sys.executable
 
@@ -38,128 +39,6 @@ def median_p95(samples):
 
 
 # --- widget updates -----------------------------------------------------------------------------------------------
-
-
-def widget_cases():
-    """(name, factory, [control setters alternating between two valid values]) for every widget class."""
-    from alliancelab import data
-
-    events, tariffs = data.load("events"), data.load("trade_tariffs")
-    cases = {}
-
-    def add(module, cls, factory, change):
-        cases[f"{module}.{cls}"] = (factory, change)
-
-    from alliancelab.widgets.timeline import TimelineExplorer
-
-    add(
-        "timeline",
-        "TimelineExplorer",
-        lambda: TimelineExplorer(events),
-        lambda x, i: setattr(x.years, "value", (x.years.min + 3 * (i % 2), x.years.max)),
-    )
-    from alliancelab.widgets.network import AllianceNetworkExplorer
-
-    ties = data.load("alliance_ties")
-    add(
-        "network",
-        "AllianceNetworkExplorer",
-        lambda: AllianceNetworkExplorer(ties),
-        lambda x, i: setattr(x.year, "value", x.year.max - 5 * (i % 2)),
-    )
-    from alliancelab.widgets.burden import BurdenCalculator, OlsonZeckhauserExplorer
-
-    defense, gdp = data.load("defense_spending"), data.load("gdp")
-    add(
-        "burden",
-        "BurdenCalculator",
-        lambda: BurdenCalculator(defense, gdp),
-        lambda x, i: setattr(x.share, "value", 3.5 if i % 2 else 2.0),
-    )
-    add(
-        "burden",
-        "OlsonZeckhauserExplorer",
-        OlsonZeckhauserExplorer,
-        lambda x, i: setattr(x.small_share, "value", 0.30 if i % 2 else 0.25),
-    )
-    from alliancelab.widgets.trade import TariffCalculator, WinSetExplorer
-
-    add(
-        "trade",
-        "TariffCalculator",
-        lambda: TariffCalculator(tariffs),
-        lambda x, i: setattr(x.rate, "value", 25.0 if i % 2 else 15.0),
-    )
-    add(
-        "trade",
-        "WinSetExplorer",
-        lambda: WinSetExplorer(tariffs),
-        lambda x, i: setattr(x.weight, "value", 0.6 if i % 2 else 0.5),
-    )
-    from alliancelab.widgets.security_dilemma import SecurityDilemmaExplorer
-
-    add(
-        "security_dilemma",
-        "SecurityDilemmaExplorer",
-        SecurityDilemmaExplorer,
-        lambda x, i: setattr(x.sliders["threat"], "value", 0.7 if i % 2 else 0.5),
-    )
-    from alliancelab.widgets.scenarios import ScenarioExplorer
-
-    def scenario_change(x, i):
-        slider = next(iter(x.sliders.values()))
-        slider.value = slider.options[(i % 2) + 1]
-
-    add("scenarios", "ScenarioExplorer", ScenarioExplorer, scenario_change)
-    try:
-        from alliancelab.widgets.forecasting import ForecastScorer
-
-        questions = data.load("forecast_questions")
-        add(
-            "forecasting",
-            "ForecastScorer",
-            lambda: ForecastScorer(questions),
-            lambda x, i: setattr(next(iter(x.sliders.values())), "value", 0.7 if i % 2 else 0.5),
-        )
-    except ImportError:
-        pass
-    from alliancelab.models import comparison as cmp
-    from alliancelab.widgets.comparison import AllyComparisonExplorer
-
-    table = cmp.comparison_table(data.load("ally_comparison"), defense, data.load("host_nation_support"))
-    add(
-        "comparison",
-        "AllyComparisonExplorer",
-        lambda: AllyComparisonExplorer(table),
-        lambda x, i: setattr(x.allies["Poland"], "value", bool(i % 2)),
-    )
-    from alliancelab.widgets.negotiation import NegotiationGame
-
-    add(
-        "negotiation",
-        "NegotiationGame",
-        NegotiationGame,
-        lambda x, i: setattr(x.total, "value", 240.0 if i % 2 else 211.0),
-    )
-    return cases
-
-
-def all_explorer_classes():
-    """Every Explorer subclass defined in alliancelab/widgets (to flag any the cases above miss)."""
-    import importlib
-    import inspect
-
-    from alliancelab.widgets.base import Explorer
-
-    found = set()
-    for path in sorted((ROOT / "alliancelab" / "widgets").glob("*.py")):
-        if path.stem in ("__init__", "base"):
-            continue
-        module = importlib.import_module(f"alliancelab.widgets.{path.stem}")
-        for name, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, Explorer) and obj is not Explorer and obj.__module__ == module.__name__:
-                found.add(f"{path.stem}.{name}")
-    return found
 
 
 def count_artists(figure) -> int:
@@ -184,8 +63,8 @@ def bare_redraw(size, artists: int) -> float:
 
 
 def profile(explorer, repeats: int = 3) -> dict:
-    """Where a redraw's time goes (median of ``repeats``): the model and figure, the SVG the widget sends, and a
-    PNG of the same figure for comparison."""
+    """Where a redraw's time goes (median of ``repeats``): the model and figure (``draw``), the layers the widget
+    renders and sends (``layers``: only what changed), and for comparison the whole figure as SVG and as PNG."""
     samples = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -193,17 +72,22 @@ def profile(explorer, repeats: int = 3) -> dict:
         chart.reuse_layout(explorer.layouts[chart.shape()])
         t_draw = time.perf_counter() - start
         start = time.perf_counter()
+        layers = explorer.layers.update(chart.figure)
+        t_layers = time.perf_counter() - start
+        start = time.perf_counter()
         svg = chart.svg()
         t_svg = time.perf_counter() - start
         start = time.perf_counter()
         png = chart.png()
         t_png = time.perf_counter() - start
-        samples.append((t_draw, t_svg, t_png))
-    t_draw, t_svg, t_png = (statistics.median(column) for column in zip(*samples))
+        samples.append((t_draw, t_layers, t_svg, t_png))
+    t_draw, t_layers, t_svg, t_png = (statistics.median(column) for column in zip(*samples))
     return {
         "draw_ms": 1000 * t_draw,
+        "layers_ms": 1000 * t_layers,
         "svg_ms": 1000 * t_svg,
         "png_ms": 1000 * t_png,
+        "layers_kb": [len(layer) / 1024 if layer else 0 for layer in layers],
         "svg_kb": len(svg.encode()) / 1024,
         "png_kb": len(png) / 1024,
     }
@@ -211,6 +95,7 @@ def profile(explorer, repeats: int = 3) -> dict:
 
 def bench_widgets(repeats: int) -> dict:
     import matplotlib
+    from explorer_cases import all_explorer_classes, widget_cases
 
     matplotlib.use("Agg")
     results = {}
@@ -223,11 +108,11 @@ def bench_widgets(repeats: int) -> dict:
             change(explorer, 0)
             samples = []
             for i in range(repeats):
-                before = explorer.output.outputs
+                before = explorer.figure.value
                 start = time.perf_counter()
                 change(explorer, i + 1)
                 elapsed = time.perf_counter() - start
-                if explorer.output.outputs is before:
+                if explorer.figure.value == before:
                     raise RuntimeError(f"the change did not redraw (status: {explorer.status.value[:120]})")
                 samples.append(elapsed)
             chart, _ = explorer.draw()
@@ -363,34 +248,42 @@ def bench_grading(repeats: int, copies: int = 3) -> dict:
 
 # --- widgets in JupyterLab -----------------------------------------------------------------------------------------
 
-#: Two baselines for the widgets in JupyterLab, each a slider whose change replaces the SVG in an Output widget:
-#: a tiny fixed SVG (JupyterLab's own round trip, no drawing), and a new bare matplotlib figure of the explorers' size
-#: with a title, axis labels and 40 lines (what a plain ipywidgets + matplotlib redraw costs).
+#: Two baselines for the widgets in JupyterLab, each a slider whose change replaces the figure the way the explorers
+#: send theirs (an HTML widget holding the SVG as an image; see ``alliancelab.widgets.base.figure_html``): a tiny
+#: fixed SVG (JupyterLab's own round trip, no drawing), and a new bare matplotlib figure of the explorers' size with
+#: a title, axis labels and 40 lines, drawn whole (what a plain ipywidgets + matplotlib redraw costs).
 BARE_IN_BROWSER = "baseline: bare matplotlib figure (SVG)"
-BROWSER_BASELINES = {
-    "baseline: tiny SVG (round trip only)": """import ipywidgets as w
-
-slider = w.IntSlider(value=5, min=0, max=10, continuous_update=False, description="Baseline")
-out = w.Output()
-
+_SHOW = """
 def show(_=None):
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40">'
-           f'<rect width="{40 * slider.value}" height="40"/></svg>')
-    out.outputs = ({"output_type": "display_data", "data": {"image/svg+xml": svg, "text/plain": "bar"},
-                    "metadata": {}},)
+    image = base64.b64encode(svg().encode()).decode()
+    out.value = f'<div class="alliancelab-figure"><img alt="" src="data:image/svg+xml;base64,{image}"></div>'
 
 slider.observe(show, names="value")
 show()
-w.VBox([slider, out])""",
-    BARE_IN_BROWSER: """import io
+w.VBox([slider, out])"""
+BROWSER_BASELINES = {
+    "baseline: tiny SVG (round trip only)": """import base64
+
+import ipywidgets as w
+
+slider = w.IntSlider(value=5, min=0, max=10, continuous_update=False, description="Baseline")
+out = w.HTML()
+
+def svg():
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40">'
+            f'<rect width="{40 * slider.value}" height="40"/></svg>')
+"""
+    + _SHOW,
+    BARE_IN_BROWSER: """import base64
+import io
 
 import ipywidgets as w
 from matplotlib.figure import Figure
 
 slider = w.IntSlider(value=5, min=0, max=10, continuous_update=False, description="Baseline")
-out = w.Output()
+out = w.HTML()
 
-def show(_=None):
+def svg():
     figure = Figure(figsize=(10, 5))
     axes = figure.add_subplot()
     axes.set_title("Baseline")
@@ -398,14 +291,11 @@ def show(_=None):
     axes.set_ylabel("y")
     for k in range(40):
         axes.plot([0, 1], [k, k + slider.value])
-    svg = io.StringIO()
-    figure.savefig(svg, format="svg")
-    out.outputs = ({"output_type": "display_data", "data": {"image/svg+xml": svg.getvalue(), "text/plain": "plot"},
-                    "metadata": {}},)
-
-slider.observe(show, names="value")
-show()
-w.VBox([slider, out])""",
+    text = io.StringIO()
+    figure.savefig(text, format="svg")
+    return text.getvalue()
+"""
+    + _SHOW,
 }
 
 
@@ -571,9 +461,9 @@ def table(results: dict) -> str:
     widgets = results.get("widgets", {})
     if widgets:
         lines += [
-            "Widget update (value change -> output.outputs replaced)",
-            f"{'widget':44} {'median':>8} {'p95':>8} {'bare':>8} {'ratio':>6} {'build':>6} {'svg':>6} "
-            f"{'(png)':>6}  goal",
+            "Widget update (value change -> figure replaced)",
+            f"{'widget':44} {'median':>8} {'p95':>8} {'bare':>8} {'ratio':>6} {'build':>6} {'layers':>6} "
+            f"{'(svg)':>6} {'(png)':>6}  goal",
         ]
         for name, row in widgets["widgets"].items():
             if "error" in row:
@@ -584,7 +474,7 @@ def table(results: dict) -> str:
             lines.append(
                 f"{name:44} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
                 f"{row['baseline_median_ms']:7.1f}ms {row['ratio']:6.2f} {p['draw_ms']:5.0f}ms "
-                f"{p['svg_ms']:5.0f}ms {p['png_ms']:5.0f}ms  {'met' if ok else 'NOT met'}"
+                f"{p['layers_ms']:5.0f}ms {p['svg_ms']:5.0f}ms {p['png_ms']:5.0f}ms  {'met' if ok else 'NOT met'}"
             )
         if widgets["not_measured"]:
             lines.append(f"Not measured (no case defined): {', '.join(widgets['not_measured'])}")

@@ -300,12 +300,12 @@ def test_calculator_redraws_on_each_control(defense, gdp):
 
 def test_calculator_bad_gdp_keeps_the_figure(defense, gdp):
     explorer = BurdenCalculator(defense, gdp)
-    before = explorer.output.outputs
+    before = explorer.figure.value
     explorer.gdp.value = 0
     assert "Not drawn:" in explorer.status.value and "GDP must be greater than 0" in explorer.status.value
-    assert explorer.output.outputs == before
+    assert explorer.figure.value == before
     explorer.gdp.value = 600
-    assert "= <b>" in explorer.status.value and explorer.output.outputs != before
+    assert "= <b>" in explorer.status.value and explorer.figure.value != before
 
 
 def test_calculator_summary_for_static_views(defense, gdp):

@@ -127,10 +127,10 @@ def test_explorer_without_allies_keeps_the_figure_and_explains(table):
     for box in others:
         box.value = False
     last.value = True
-    before = explorer.output.outputs
+    before = explorer.figure.value
     last.value = False
     assert "Not drawn:" in explorer.status.value and "tick at least one ally" in explorer.status.value
-    assert explorer.output.outputs == before
+    assert explorer.figure.value == before
 
 
 def test_explorer_has_a_plain_text_summary(table):

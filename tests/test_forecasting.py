@@ -268,13 +268,13 @@ def test_moving_a_slider_and_ticking_an_outcome_change_score_and_figure(question
 def test_calibration_view_and_bad_bins_keep_the_last_figure(questions):
     scorer = ForecastScorer(questions, probabilities={"F01": 0.9})
     scorer.view.value = "Calibration"
-    assert "Reliability diagram" in scorer.output.outputs[0]["data"]["text/plain"]
-    before = scorer.output.outputs
+    assert "Reliability diagram" in scorer.chart.alt
+    before = scorer.figure.value
     scorer.bins.value = 0
     assert "Not drawn:" in scorer.status.value and "number of bins must be between 1 and 20" in scorer.status.value
-    assert scorer.output.outputs == before
+    assert scorer.figure.value == before
     scorer.bins.value = 2
-    assert "Not drawn" not in scorer.status.value and scorer.output.outputs != before
+    assert "Not drawn" not in scorer.status.value and scorer.figure.value != before
 
 
 def test_recorded_outcomes_are_locked(questions):

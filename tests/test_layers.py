@@ -117,10 +117,11 @@ def test_no_module_uses_another_modules_private_names():
 def test_one_name_per_concern():
     """A widget module has the name of its figures; a figure module the name of its model, except the trade
     figures (two models: tariffs, two_level_game), the timeline (alliancelab.events), the style, the base map
-    (coastlines shared by every map) and the concept map (the course's own structure, no model)."""
+    (coastlines shared by every map), the layered rendering every explorer uses and the concept map (the course's
+    own structure, no model)."""
     names = {
         layer: {m.rsplit(".", 1)[1] for m in MODULES if m.startswith(f"alliancelab.{layer}.")}
         for layer in ("models", "plotting", "widgets")
     }
     assert names["widgets"] - {"base"} <= names["plotting"]
-    assert names["plotting"] - {"basemap", "concepts", "style", "timeline", "trade"} <= names["models"]
+    assert names["plotting"] - {"basemap", "concepts", "layers", "style", "timeline", "trade"} <= names["models"]

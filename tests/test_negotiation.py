@@ -357,17 +357,17 @@ def test_moving_a_slider_redraws_and_reports_the_draft():
     before, status = game.image(), game.status.value
     game.total.value = 240
     assert game.image() != before and game.status.value != status
-    assert "Draft offer (not yet tabled): 240 bn yen" in game.output.outputs[0]["data"]["text/plain"]
+    assert "Draft offer (not yet tabled): 240 bn yen" in game.chart.alt
     game.total.value = 300
     assert "the total 300 is above its ceiling of 264" in game.status.value
 
 
 def test_a_mix_that_does_not_add_up_keeps_the_figure_and_explains():
     game = NegotiationGame()
-    before = game.output.outputs
+    before = game.figure.value
     game.mix["labour"].value = 55
     assert "Not drawn:" in game.status.value and "must add up to 100%, got 95%" in game.status.value
-    assert game.output.outputs == before
+    assert game.figure.value == before
     game.submit()  # an invalid draft cannot be tabled
     assert game.history == [] and "Not drawn:" in game.status.value
 

@@ -229,7 +229,7 @@ def test_moving_a_slider_switches_to_custom_and_changes_the_scores():
     explorer.sliders["us_commitment"].value = "very high"
     assert explorer.preset.value == "Custom"
     assert explorer.status.value.startswith("<b>Custom:</b>")
-    assert "highest score" in explorer.output.outputs[0]["data"]["text/plain"]
+    assert "highest score" in explorer.chart.alt
     assert "leads with +3.5" not in explorer.status.value
 
 
@@ -238,10 +238,10 @@ def test_no_recommendation_ticked_keeps_the_last_figure_and_explains():
     *others, last = explorer.chosen.values()
     for box in others:
         box.value = False
-    before = explorer.output.outputs
+    before = explorer.figure.value
     last.value = False
     assert "Not drawn:" in explorer.status.value and "tick at least one recommendation" in explorer.status.value
-    assert explorer.output.outputs == before
+    assert explorer.figure.value == before
     explorer.chosen["hedge"].value = True
     assert "Hedge: more strategic autonomy leads" in explorer.status.value
 

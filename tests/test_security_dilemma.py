@@ -171,7 +171,7 @@ def test_explorer_starts_with_the_default_optimum():
     explorer = SecurityDilemmaExplorer()
     assert "Best commitment for Japan: <b>0.60</b>" in explorer.status.value
     assert "Without other partners the best commitment would be 0.75" in explorer.status.value
-    assert explorer.output.outputs[0]["data"]["text/plain"].startswith("Line chart of the security dilemma model")
+    assert explorer.chart.alt.startswith("Line chart of the security dilemma model")
     assert explorer.summary.startswith("Security dilemma explorer: five sliders")
 
 
@@ -195,10 +195,10 @@ def test_threat_slider_raises_the_optimum():
 
 def test_invalid_value_keeps_the_last_figure_and_explains():
     explorer = SecurityDilemmaExplorer()
-    before = explorer.output.outputs
+    before = explorer.figure.value
     explorer.sliders["patron_conflict"].value = 0.0
     assert "Not drawn:" in explorer.status.value and "must be greater than 0" in explorer.status.value
-    assert explorer.output.outputs == before
+    assert explorer.figure.value == before
     explorer.sliders["patron_conflict"].value = 0.3
     assert "Best commitment for Japan: <b>0.30</b>" in explorer.status.value
 

@@ -278,11 +278,11 @@ def test_tariff_calculator_redraws_on_each_control(tariff_table):
 
 def test_tariff_calculator_rejects_an_impossible_rate_and_keeps_the_figure(tariff_table):
     calc = TariffCalculator(tariff_table)
-    before = calc.output.outputs
+    before = calc.figure.value
     calc.rate.max = 1000
     calc.rate.value = 800
     assert "Not drawn:" in calc.status.value and "between 0 and 500" in calc.status.value
-    assert calc.output.outputs == before
+    assert calc.figure.value == before
 
 
 def test_win_set_explorer_reports_overlap_then_no_agreement(tariff_table):

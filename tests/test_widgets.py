@@ -1,12 +1,14 @@
 """The timeline explorer: moving a control redraws the figure; an impossible choice gets a message."""
 
+import html
+
 from alliancelab.widgets import TimelineExplorer
 
 
 def test_starts_with_every_event(events):
     explorer = TimelineExplorer(events)
     assert f"Showing <b>{len(events)}</b> of {len(events)} events" in explorer.status.value
-    assert explorer.output.outputs[0]["data"]["text/plain"].startswith(f"Timeline of {len(events)} events")
+    assert explorer.chart.alt.startswith(f"Timeline of {len(events)} events")
 
 
 def test_unticking_a_category_redraws_figure_and_list(events):
@@ -21,10 +23,10 @@ def test_unticking_a_category_redraws_figure_and_list(events):
 
 def test_a_change_updates_the_chart_on_show_in_place(events):
     explorer = TimelineExplorer(events)
-    chart, before = explorer.chart, explorer.image()
+    chart, before, sent = explorer.chart, explorer.image(), explorer.figure.value
     explorer.years.value = (2020, 2026)
-    assert explorer.chart is chart and explorer.image() != before
-    assert explorer.image() == chart.svg() and "from January 2020" in chart.alt
+    assert explorer.chart is chart and explorer.image() != before and explorer.figure.value != sent
+    assert "from January 2020" in chart.alt and html.escape(chart.alt) in explorer.figure.value
 
 
 def test_year_slider_narrows_the_range(events):
@@ -32,7 +34,7 @@ def test_year_slider_narrows_the_range(events):
     explorer.years.value = (2025, 2026)
     expected = (events["date"].dt.year >= 2025).sum()
     assert f"Showing <b>{expected}</b> of {len(events)} events, 2025-2026" in explorer.status.value
-    assert "from January 2025 to December 2026" in explorer.output.outputs[0]["data"]["text/plain"]
+    assert "from January 2025 to December 2026" in explorer.chart.alt
 
 
 def test_no_category_keeps_last_figure_and_explains(events):
@@ -40,10 +42,10 @@ def test_no_category_keeps_last_figure_and_explains(events):
     *others, last = explorer.categories.values()
     for box in others:
         box.value = False
-    before = explorer.output.outputs
+    before = explorer.figure.value
     last.value = False
     assert "Not drawn:" in explorer.status.value and "select at least one category" in explorer.status.value
-    assert explorer.output.outputs == before
+    assert explorer.figure.value == before
     explorer.categories["climate"].value = True
     assert "Showing <b>" in explorer.status.value
 

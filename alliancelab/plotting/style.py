@@ -7,12 +7,12 @@ so that no information is carried by colour alone.
 
 import base64
 import html
-import io
 import re
 from dataclasses import dataclass, field
 
-from matplotlib import rc_context
 from matplotlib.figure import Figure
+
+from alliancelab.plotting.layers import render
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision type.
 OKABE_ITO = {
@@ -37,10 +37,6 @@ def palette(keys) -> dict:
     return {key: (colours[i], MARKERS[i]) for i, key in enumerate(keys)}
 
 
-#: SVG settings: text stays text (the browser draws it, readers can select it), ids are reproducible.
-_SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
-
-
 @dataclass
 class Chart:
     """A figure with the words that make it accessible: alt text and a caption.
@@ -59,16 +55,11 @@ class Chart:
     parts: dict = field(default_factory=dict, repr=False)
 
     def png(self) -> bytes:
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100, pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+        return render(self.figure, "png")
 
     def svg(self) -> str:
         """The figure as SVG, with the alt text as its ``<title>``."""
-        buffer = io.StringIO()
-        with rc_context(_SVG_RC):
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None})
-        head, _, rest = buffer.getvalue().partition("<svg ")
+        head, _, rest = render(self.figure, "svg").decode("utf-8").partition("<svg ")
         tag, _, body = rest.partition(">")
         # No fixed width or height: the figure scales with the column that shows it (its viewBox keeps the
         # proportions); the widget caps it at its natural width (see Explorer.refresh).

@@ -5,15 +5,18 @@ the figure in place (the output is replaced in one step, so nothing flickers), a
 the model rejects leaves the last good figure and shows the reason instead of a traceback.
 Redraws are quick: each explorer hands the chart on show (:attr:`Explorer.chart`) to its figure function as
 ``into=``, which changes that chart's artists instead of drawing a new figure; the first layout of each figure
-shape is reused; the figure is sent as SVG.
+shape is reused; the figure is sent as SVG in three stacked layers, of which an update usually renders and sends
+only the one that holds what changed (:mod:`alliancelab.plotting.layers`).
 """
 
+import base64
 import html
 
 import ipywidgets as w
 
 from alliancelab import plotting
 from alliancelab.errors import AllianceLabError
+from alliancelab.plotting.layers import Layers
 
 
 class Explorer:
@@ -25,10 +28,11 @@ class Explorer:
     def __init__(self, controls: list, extra=()):
         self.controls = controls
         self.status = w.HTML()
-        self.output = w.Output()
+        self.figure = w.HTML()
+        self.layers = Layers()
         self.layouts = {}  # chart shape -> axes positions of the first figure of that shape
         self.chart = None  # the chart on show
-        self.widget = w.VBox([*controls, self.status, self.output, *extra])
+        self.widget = w.VBox([*controls, self.status, self.figure, *extra])
         for control in self._leaf_controls():
             control.observe(lambda _change: self.refresh(), names="value")
 
@@ -51,17 +55,15 @@ class Explorer:
         known = self.layouts.get(shape)
         if known is not None:
             chart.reuse_layout(known)
-        self.output.outputs = tuple(chart.outputs("svg"))
-        # The SVG fills its column: no wider than the figure's natural size (72 pt = 96 px per inch).
-        self.output.layout.max_width = f"{chart.shape()[0] * 96:.0f}px"
+        self.figure.value = figure_html(chart, self.layers.update(chart.figure), self.layers.image_format)
         if known is None:  # the first figure of this shape: keep the layout its drawing just made
             self.layouts[shape] = chart.layout()
         self.chart = chart
         self.status.value = message
 
     def image(self) -> str:
-        """The figure on show, as SVG text ("" before the first drawing)."""
-        return self.output.outputs[0]["data"]["image/svg+xml"] if self.output.outputs else ""
+        """The figure on show, as one SVG text ("" before the first drawing)."""
+        return self.chart.svg() if self.chart is not None else ""
 
     def show_problem(self, problem: AllianceLabError) -> None:
         """Say why nothing was drawn; the last good figure stays."""
@@ -73,3 +75,22 @@ class Explorer:
         bundle = self.widget._repr_mimebundle_()
         bundle["text/plain"] = self.summary
         display(bundle, raw=True)
+
+
+def figure_html(chart: plotting.Chart, layers, image_format: str = "svg") -> str:
+    """The chart's layers stacked into one image, named by its alt text, with the caption below.
+
+    The figure fills its column, no wider than its natural size (72 pt = 96 px per inch).
+    """
+    mime = "image/svg+xml" if image_format == "svg" else f"image/{image_format}"
+    images = "".join(
+        f'<img alt="" style="grid-area: 1 / 1; width: 100%" '
+        f'src="data:{mime};base64,{base64.b64encode(layer).decode("ascii")}">'
+        for layer in layers
+        if layer is not None
+    )
+    return (
+        f'<div class="alliancelab-figure" role="img" aria-label="{html.escape(chart.alt)}" '
+        f'style="display: grid; max-width: {chart.shape()[0] * 96:.0f}px">{images}</div>'
+        f'<p class="alliancelab-caption"><i>{html.escape(chart.caption)}</i></p>'
+    )

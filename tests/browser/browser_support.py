@@ -267,10 +267,11 @@ def close_all_notebooks(page):
 # --- widgets in the page --------------------------------------------------------------------
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-# A cell output that holds a rendered widget (an explorer's outer box); the figure is the image
-# inside the explorer's Output widget.
+# A cell output that holds a rendered widget (an explorer's outer box); the figure is the stack of layer
+# images an explorer sends (see alliancelab.plotting.layers); SIGNATURE_JS tells one picture from another.
 WIDGET_VIEWS = ".jp-OutputArea-output:has(> .jupyter-widgets)"
-FIGURE = ".widget-output img"
+FIGURE = ".alliancelab-figure"
+SIGNATURE_JS = "(figure) => Array.from(figure.querySelectorAll('img'), img => img.getAttribute('src')).join(' ')"
 REDRAW_SECONDS = 30
 
 
@@ -281,7 +282,8 @@ def stored_widget_count(notebook: Path) -> int:
 
 
 def figure_src(widget):
-    return widget.locator(FIGURE).first.get_attribute("src")
+    """The figure on show, as the sources of its layer images."""
+    return widget.locator(FIGURE).first.evaluate(SIGNATURE_JS)
 
 
 def slider_readout(slider):
@@ -315,11 +317,11 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
                     tried.append(f"{label} {key}: at its end")
                     continue
                 changed = page.wait_for_function(
-                    """([widget, before, figure]) => {
+                    f"""([widget, before, figure]) => {{
                         const img = widget.querySelector(figure);
                         const status = widget.textContent.includes("Not drawn:");
-                        return (img && img.getAttribute("src") !== before) || status;
-                    }""",
+                        return (img && ({SIGNATURE_JS})(img) !== before) || status;
+                    }}""",
                     arg=[widget.element_handle(), before, FIGURE],
                     timeout=REDRAW_SECONDS * 1000,
                 )
@@ -336,10 +338,10 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
         box.focus()
         box.press("Space")
         changed = page.wait_for_function(
-            """([widget, before, figure]) => {
+            f"""([widget, before, figure]) => {{
                 const img = widget.querySelector(figure);
-                return (img && img.getAttribute("src") !== before) || widget.textContent.includes("Not drawn:");
-            }""",
+                return (img && ({SIGNATURE_JS})(img) !== before) || widget.textContent.includes("Not drawn:");
+            }}""",
             arg=[widget.element_handle(), before, FIGURE],
             timeout=REDRAW_SECONDS * 1000,
         )
@@ -352,63 +354,86 @@ def nudge_until_redrawn(page, widget, wait_until_idle=None):
     raise AssertionError(f"no slider or tick box changed the figure; tried: {tried}")
 
 
-# One slider key press timed in the page: from the key event to the new figure decoded and painted (the next
-# animation frame). Resolves to milliseconds, or to null if the handle did not move (at its end) or nothing was
-# redrawn within the time limit (a rejected value shows "Not drawn:" and keeps the figure).
-TIMED_PRESS_JS = """async ([widget, slider, key, figure, limit]) => {
-    const box = widget.querySelectorAll(".widget-slider")[slider];
-    const handle = box.querySelector(".noUi-handle");
-    const readout = () => box.querySelector(".widget-readout").textContent;
-    const before = widget.querySelector(figure).getAttribute("src");
+# One change timed in the page, from the event to the new figure decoded and painted (the next animation frame):
+# a key press on a slider handle, or a click on a tick box (an explorer without sliders). Resolves to milliseconds,
+# or to null if the control did not move (a handle at its end) or nothing was redrawn within the time limit (a
+# rejected value shows "Not drawn:" and keeps the figure).
+TIMED_CHANGE_JS = f"""async ([widget, kind, index, key, figure, limit]) => {{
+    const signature = {SIGNATURE_JS};
+    let state, act;
+    if (kind === "slider") {{
+        const box = widget.querySelectorAll(".widget-slider")[index];
+        const handle = box.querySelector(".noUi-handle");
+        handle.focus();
+        state = () => box.querySelector(".widget-readout").textContent;
+        act = () => handle.dispatchEvent(new KeyboardEvent("keydown", {{key, bubbles: true}}));
+    }} else {{
+        const tick = widget.querySelectorAll("input[type=checkbox]")[index];
+        tick.focus();
+        state = () => tick.checked;
+        act = () => tick.click();
+    }}
+    const before = signature(widget.querySelector(figure));
     const rejected = () => widget.textContent.includes("Not drawn:");
     const wasRejected = rejected();
-    const redrawn = new Promise(resolve => {
-        const observer = new MutationObserver(() => {
-            const img = widget.querySelector(figure);
-            if (img && img.getAttribute("src") !== before) { observer.disconnect(); resolve(img); }
-            else if (!wasRejected && rejected()) { observer.disconnect(); resolve(null); }
-        });
-        observer.observe(widget, {subtree: true, childList: true, characterData: true, attributes: true,
-                                  attributeFilter: ["src"]});
-        setTimeout(() => { observer.disconnect(); resolve(null); }, limit);
-    });
-    handle.focus();
-    const value = readout();
+    const redrawn = new Promise(resolve => {{
+        const observer = new MutationObserver(() => {{
+            const shown = widget.querySelector(figure);
+            if (shown && signature(shown) !== before) {{ observer.disconnect(); resolve(shown); }}
+            else if (!wasRejected && rejected()) {{ observer.disconnect(); resolve(null); }}
+        }});
+        observer.observe(widget, {{subtree: true, childList: true, characterData: true, attributes: true,
+                                  attributeFilter: ["src"]}});
+        setTimeout(() => {{ observer.disconnect(); resolve(null); }}, limit);
+    }});
+    const value = state();
     const start = performance.now();
-    handle.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true}));
-    if (readout() === value) { return null; }
-    const img = await redrawn;
-    if (img === null) { return null; }
-    await img.decode();
+    act();
+    if (state() === value) {{ return null; }}
+    const shown = await redrawn;
+    if (shown === null) {{ return null; }}
+    await Promise.all(Array.from(shown.querySelectorAll("img"), img => img.decode()));
     await new Promise(resolve => requestAnimationFrame(() => resolve()));
     return performance.now() - start;
-}"""
+}}"""
 
 
 def time_redraws(page, widget, presses: int) -> tuple[str, list[float]]:
-    """Milliseconds from a slider key press to the redrawn figure on screen, for ``presses`` presses.
+    """Milliseconds from a change to the redrawn figure on screen, for ``presses`` changes.
 
     Uses the first slider that redraws the figure, pressing ArrowLeft and ArrowRight in turn so that the value
-    moves back and forth; returns the slider's label and the times.
+    moves back and forth, or for an explorer without sliders its first tick box that redraws it, clicked on and
+    off; returns the control's label and the times.
     """
     sliders = widget.locator(".widget-slider")
     for index in range(sliders.count()):
         label = sliders.nth(index).locator(".widget-label").first.inner_text()
-        times = []
-        for press in range(presses):
-            for key in ("ArrowLeft", "ArrowRight") if press % 2 == 0 else ("ArrowRight", "ArrowLeft"):
-                elapsed = page.evaluate(
-                    TIMED_PRESS_JS, [widget.element_handle(), index, key, FIGURE, REDRAW_SECONDS * 1000]
-                )
-                wait_until_idle(page)
-                if elapsed is not None:
-                    times.append(elapsed)
-                    break
-            else:
-                break  # this slider does not redraw: try the next one
-        if len(times) == presses:
+        times = _timed_changes(page, widget, "slider", index, presses)
+        if times:
             return label, times
-    raise AssertionError("no slider of this widget redraws its figure")
+    ticks = widget.locator("input[type=checkbox]")
+    for index in range(ticks.count() if not sliders.count() else 0):
+        times = _timed_changes(page, widget, "checkbox", index, presses)
+        if times:
+            return f"tick box {index + 1}", times
+    raise AssertionError("no slider or tick box of this widget redraws its figure")
+
+
+def _timed_changes(page, widget, kind: str, index: int, presses: int) -> list[float]:
+    """The times of ``presses`` changes of one control, or [] if it does not redraw the figure."""
+    times = []
+    for press in range(presses):
+        for key in ("ArrowLeft", "ArrowRight") if press % 2 == 0 else ("ArrowRight", "ArrowLeft"):
+            elapsed = page.evaluate(
+                TIMED_CHANGE_JS, [widget.element_handle(), kind, index, key, FIGURE, REDRAW_SECONDS * 1000]
+            )
+            wait_until_idle(page)
+            if elapsed is not None:
+                times.append(elapsed)
+                break
+        else:
+            return []
+    return times
 
 
 # --- keyboard and layout --------------------------------------------------------------------

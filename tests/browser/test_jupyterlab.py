@@ -79,7 +79,7 @@ def check_lesson(page, screenshot_dir, notebook):
         assert widget.locator(".jupyter-widgets").count() > 0, f"widget {index + 1} did not render"
         assert widget.locator(".widget-slider, .widget-dropdown, .widget-checkbox").count() > 0
         src = figure_src(widget)
-        assert src and src.startswith("data:image/svg+xml,"), f"widget {index + 1} shows no figure"
+        assert src and src.startswith("data:image/svg+xml;base64,"), f"widget {index + 1} shows no figure"
         assert unreached_by_tab(page, widget) == [], f"widget {index + 1}: Tab does not reach every control"
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 1000})

@@ -53,7 +53,8 @@ def test_presentation_shows_widgets_not_code(page, voila_server):
     page.wait_for_function(
         """([selector, expected]) => {
             const views = document.querySelectorAll(selector);
-            return views.length === expected && Array.from(views).every(v => v.querySelector(".widget-output img"));
+            const drawn = (view) => view.querySelector(".alliancelab-figure img");
+            return views.length === expected && Array.from(views).every(drawn);
         }""",
         arg=[WIDGET_VIEWS, expected],
         timeout=RENDER_SECONDS * 1000,

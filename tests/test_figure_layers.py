@@ -1,0 +1,94 @@
+"""Explorers send their figure in three stacked layers, rendering only what changed: stacked, the layers must
+show exactly the figure drawn whole, after any change of any control."""
+
+import io
+
+import ipywidgets as w
+import numpy as np
+import pytest
+from explorer_cases import all_explorer_classes, widget_cases
+from matplotlib.figure import Figure
+from PIL import Image
+
+from alliancelab.plotting.layers import Layers, drawing_order
+
+CASES = widget_cases()
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"), dtype=np.int16)
+
+
+def stacked(layers) -> np.ndarray:
+    images = [Image.open(io.BytesIO(layer)).convert("RGBA") for layer in layers if layer is not None]
+    picture = images[0]
+    for image in images[1:]:
+        picture = Image.alpha_composite(picture, image)
+    return np.asarray(picture, dtype=np.int16)
+
+
+def assert_same_picture(explorer, what: str) -> None:
+    whole = pixels(explorer.chart.png())
+    layered = stacked(explorer.layers.images)
+    assert layered.shape == whole.shape, what
+    # Stacking antialiased edges rounds differently from drawing them in one pass: a few levels at most.
+    off = np.abs(layered - whole).max(axis=2) > 6
+    assert off.mean() < 0.0005, f"{what}: {off.sum()} pixels differ from the figure drawn whole"
+
+
+def other_values(control) -> list:
+    """One or two values the control can take other than its current one."""
+    if isinstance(control, w.Checkbox):
+        return [not control.value]
+    if hasattr(control, "options") and not hasattr(control, "min"):
+        return [o[1] if isinstance(o, tuple) else o for o in control.options][-1:]
+    if isinstance(control.value, tuple):  # a range slider: move its lower end
+        low, high = control.value
+        return [(round(control.min + (high - control.min) / 3, 6), high)]
+    if hasattr(control, "options"):  # a selection slider
+        return list(control.options)[-1:]
+    if not hasattr(control, "min"):  # a number typed in: a bit more, then a bit less
+        return [type(control.value)(control.value * 1.25 + 1), control.value]
+    return [type(control.value)(round(control.min + (control.max - control.min) / 3, 6))]
+
+
+def test_every_explorer_has_a_case():
+    assert all_explorer_classes() <= set(CASES)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_layers_stack_into_the_whole_figure(name):
+    factory, change = CASES[name]
+    explorer = factory()
+    explorer.layers = Layers("png")
+    explorer.refresh()
+    assert_same_picture(explorer, "first drawing")
+    for control in list(explorer._leaf_controls()):
+        if not hasattr(control, "value") or isinstance(control, (w.HTML, w.Label)):
+            continue
+        for value in other_values(control):
+            control.value = value
+            assert_same_picture(explorer, f"{getattr(control, 'description', '')} = {value!r}")
+    for i in range(2):  # the benchmark's change, which must redraw only part of the figure
+        change(explorer, i)
+        assert_same_picture(explorer, f"change {i}")
+
+
+def test_an_update_renders_only_the_changed_span():
+    figure = Figure(figsize=(4, 3))
+    axes = figure.add_subplot()
+    axes.set_title("Fixed")
+    line = axes.plot([0, 1], [0, 1])[0]
+    axes.legend([line], ["a line"])
+    layers = Layers("png")
+    below, middle, above = layers.update(figure)
+    assert below is None and above is None  # a new figure is drawn whole
+    line.set_ydata([1, 0])
+    below, middle, above = layers.update(figure)
+    parts = drawing_order(figure)
+    assert parts[layers.span[0]] is line and parts[layers.span[1]] is line
+    assert below is not None and above is not None  # the axes below, the title and legend above
+    line.set_ydata([0.5, 0.5])
+    assert layers.update(figure)[0] is below  # the same span: below and above are kept
+    axes.set_xlim(0, 2)
+    assert layers.update(figure)[0] is None  # the axes' limits moved: drawn whole again
