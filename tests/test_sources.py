@@ -13,18 +13,6 @@ README = data.DATA_DIR / "README.md"
 MIRROR_HEADING = "## Mirrors and aggregators we do not cite"
 URL_COLUMNS = ("source_url", "resolution_url")
 
-#: Rows that still cite a listed domain because no acceptable source is in reach yet: (table, url). Today only
-#: base and city coordinates (no official page with coordinates was found). A new row is never added here.
-KNOWN_MIRROR_EXCEPTIONS = {
-    ("places", "https://de-academic.com/dic.nsf/dewiki/1149928"),
-    ("places", "http://www.thefullwiki.org/Yokosuka"),
-    ("places", "https://db0nus869y26v.cloudfront.net/en/Marine_Corps_Air_Station_Iwakuni"),
-    ("places", "https://backend.710302.xyz/https/en.m.wikipedia.org/wiki/Sasebo,_Japan"),
-    ("places", "http://the-uncensored-wiki.com:20171/2017-wikipedia_en_all_novid_2017-08/A/Kadena_Field.html"),
-    ("places", "https://sco.wikipedia.org/wiki/Manila"),
-    ("places", "https://www.airports-worldwide.com/guam/andersen_afb_guam.php"),
-}
-
 
 def mirror_domains() -> list[str]:
     """The domains listed in the data README's table of mirrors and aggregators."""
@@ -74,13 +62,8 @@ def test_domain_matching(url, listed):
 
 
 def test_no_row_cites_a_mirror_or_aggregator():
-    bad = mirror_citations() - KNOWN_MIRROR_EXCEPTIONS
+    bad = mirror_citations()
     assert not bad, "rows citing a mirror or aggregator (see data/README.md): " + "; ".join(sorted(map(str, bad)))
-
-
-def test_known_exceptions_are_still_needed():
-    stale = KNOWN_MIRROR_EXCEPTIONS - mirror_citations()
-    assert not stale, f"these rows no longer cite a mirror; remove them from KNOWN_MIRROR_EXCEPTIONS: {sorted(stale)}"
 
 
 # --- amounts in event descriptions against the numeric tables ----------------------------------------------------
