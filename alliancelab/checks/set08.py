@@ -59,7 +59,9 @@ register(
         "08.2",
         "How many US dollars of host-nation support per US service member did South Korea pay in 2026?",
         hints=(
-            "You need the `hns_annual_usd` row (billion US dollars) and the `us_troops` row of South "
+            "In the explorer, choose the measure 'Host-nation support per US service member': the label of each "
+            "bar gives dollars per service member, the year and the troop count used.",
+            "To confirm, you need the `hns_annual_usd` row (billion US dollars) and the `us_troops` row of South "
             "Korea; `cmp.hns_per_member(table, ['South Korea'])` does the division.",
             "Dollars, not billions: multiply the billions by 1e9 before dividing by the troops.",
         ),
