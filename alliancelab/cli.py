@@ -1,6 +1,6 @@
 """The ``alliancelab`` command: every instructor tool as a subcommand.
 
-    alliancelab generate | grade | report | quiz | release | site | present | links | notebooks
+    alliancelab generate | grade | report | kinds | quiz | release | site | present | links | notebooks
 
 Each subcommand imports only what it needs when it runs (``alliancelab quiz`` loads neither nbgrader nor
 matplotlib nor ipywidgets). Bad input gets one line on stderr and exit code 2.
@@ -63,6 +63,13 @@ def _report(args):
     from alliancelab.instructor import report as rp
 
     print(f"wrote {rp.report(args.gradebook, args.out)}")
+
+
+def _kinds(args):
+    from alliancelab.instructor import generate as gen
+    from alliancelab.instructor import kinds
+
+    print(kinds.markdown(kinds.table(args.solutions or gen.SOLUTIONS)))
 
 
 def _quiz(args):
@@ -159,6 +166,9 @@ def parser() -> argparse.ArgumentParser:
     report = command("report", _report, "summarise a gradebook: report.md and a figure of mean scores")
     report.add_argument("gradebook", type=Path, metavar="GRADEBOOK", help="CSV written by `alliancelab grade`")
     report.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for report.md and the figure")
+
+    kinds = command("kinds", _kinds, "tasks and points per exercise set by kind, and the share in written answers")
+    kinds.add_argument("--solutions", type=Path, help="instructor notebooks (default solutions/)")
 
     quiz = command("quiz", _quiz, "export a lesson quiz with its answer key (Markdown or Moodle GIFT)")
     quiz.add_argument("lesson", type=int, metavar="LESSON", help="lesson number, e.g. 2")

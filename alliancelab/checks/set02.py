@@ -29,11 +29,13 @@ def _hns_rise_2011_to_2022():
     return _annual_level(2022) - _annual_level(2011)
 
 
-def _calculator_multiple():
-    """3.5% of GDP growing 2% a year from FY2022, in FY2030, over the latest initial defence budget."""
-    defense, gdp = data.load("defense_spending"), data.load("gdp")
-    cost = burden_sharing.cost_path(burden_sharing.base_gdp(gdp), 2022, 2.0, 2030, [3.5]).iloc[-1, -1]
-    return float(cost / burden_sharing.budget_rows(defense)["value"].iloc[-1])
+def _calculator_gap():
+    """FY2030 cost of 3.5% of GDP growing 2% a year, measured against FY2030 GDP minus against FY2022 GDP."""
+    base = burden_sharing.base_gdp(data.load("gdp"))
+    growing, frozen = (
+        burden_sharing.cost_path(base, 2022, 2.0, 2030, [3.5], fixed).iloc[-1, -1] for fixed in (False, True)
+    )
+    return float(growing - frozen)
 
 
 def _gap_35_to_fy2025():
@@ -42,8 +44,9 @@ def _gap_35_to_fy2025():
     return burden_sharing.target_cost(burden_sharing.base_gdp(gdp), 3.5) - float(fy2025)
 
 
-def _free_riding_threshold():
-    return burden_sharing.free_riding_threshold(0.3)
+def _threshold_fall():
+    """How far the free-riding threshold falls when the small ally's weight on security rises from 0.3 to 0.45."""
+    return burden_sharing.free_riding_threshold(0.3) - burden_sharing.free_riding_threshold(0.3, 0.45)
 
 
 def _joint_product_burden():
@@ -95,14 +98,18 @@ register(
     ),
     NumberTask(
         "02.4",
-        "In the calculator, 3.5% of GDP growing 2% a year, horizon FY2030: how many times the latest "
-        "initial defence budget (one decimal place)?",
+        "In the calculator, 3.5% of GDP growing 2% a year, horizon FY2030: how many trillion yen lower is the "
+        "cost measured against FY2022 GDP than against FY2030 GDP (one decimal place)?",
         hints=(
-            "Set the share slider to 3.5, leave growth at 2.0 and the box unticked, and move the horizon to 2030.",
-            "The status line under the sliders says how many times the latest initial defence budget the cost is.",
+            "Read the yen figure in the status line with the box unticked, then tick 'Measure against FY2022 GDP' "
+            "and read it again; keep the share, growth and horizon the same.",
+            "Subtract the ticked reading from the unticked one. To check, `burden_sharing.cost_path(...)` gives "
+            "both: its last argument `fixed_denominator=True` measures every year against FY2022 GDP.",
+            "The difference is positive: a growing GDP makes the same share of GDP cost more yen.",
         ),
-        expected=_calculator_multiple,
+        expected=_calculator_gap,
         tolerance=0.05,
+        unit="trillion yen",
     ),
     NumberTask(
         "02.5",
@@ -121,15 +128,16 @@ register(
     ),
     NumberTask(
         "02.6",
-        "With both weights at 0.3, the largest income share at which the small ally still free rides "
-        "(two decimal places).",
+        "By how much does the largest income share at which the small ally free rides fall when its weight on "
+        "security rises from 0.30 to 0.45, the large ally's staying at 0.30 (two decimal places)?",
         hints=(
-            "Move only the 'Small ally's income share' slider, upwards from 0.05, and watch the verdict "
-            "in the status line.",
-            "You want the last position before the small ally starts to pay; you can check it with "
-            "`burden_sharing.free_riding_threshold(0.3)`.",
+            "In the explorer, find the last income share at which the status line says the small ally free "
+            "rides with both weights at 0.30; then raise only the small ally's weight and find it again.",
+            "Each share is `burden_sharing.free_riding_threshold(weight, weight_small)`; subtract the second "
+            "from the first.",
+            "The answer is a difference of two income shares (between 0 and 1), not a percentage.",
         ),
-        expected=_free_riding_threshold,
+        expected=_threshold_fall,
         tolerance=0.01,
     ),
     NumberTask(

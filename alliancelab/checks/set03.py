@@ -38,10 +38,11 @@ def _car_rates():
     return float(cars["rate"].max()), float(cars["rate"].iloc[-1])
 
 
-def _volume_recovery():
+def _volume_recovery(elasticity=0.5):
+    """Import volume the model recovers when the car tariff falls from its peak to its final rate."""
     peak, final = _car_rates()
-    before = tariff_model.tariff_effect(peak, elasticity=1.5, pass_through=1.0).volume_change
-    after = tariff_model.tariff_effect(final, elasticity=1.5, pass_through=1.0).volume_change
+    before = tariff_model.tariff_effect(peak, elasticity=elasticity, pass_through=1.0).volume_change
+    after = tariff_model.tariff_effect(final, elasticity=elasticity, pass_through=1.0).volume_change
     return after - before
 
 
@@ -55,13 +56,13 @@ def _april_announcement():
     return float(row["rate"].item())
 
 
-def _linkage_shift():
-    """Smallest downward shift (slider steps of 0.5) of a US win-set starting at the April 2025 rate
-    that overlaps Japan's 0-20% win-set."""
+def _linkage_shift_to_deal():
+    """Smallest downward shift (slider steps of 0.5) of a US win-set starting at the April 2025 rate after which
+    the likely outcome (weight 0.5) with Japan's 0-20% win-set is the deal rate of 15%."""
     japan = tlg.win_set("Japan", 0, 20, prefers="low")
     us = tlg.win_set("United States", _april_announcement(), 30, prefers="high")
     steps = (0.5 * k for k in range(0, 101))
-    return next(s for s in steps if tlg.overlap(japan, tlg.shift(us, -s)) is not None)
+    return next(s for s in steps if tlg.likely_outcome(japan, tlg.shift(us, -s)) == 15)
 
 
 register(
@@ -90,13 +91,14 @@ register(
     ),
     NumberTask(
         "03.3",
-        "How many percentage points of import volume does the model recover when the car tariff "
-        "falls from its peak to its final rate (elasticity 1.5, pass-through 1; one decimal place)?",
+        "At an elasticity of 0.5 (pass-through 1), how many percentage points of import volume does the model "
+        "recover when the car tariff falls from its peak to its final rate (one decimal place)?",
         hints=(
-            "The two car rates are in the tariff timeline (or `trade.japan_tariff_steps`): the peak in "
-            "April 2025 and the rate after September 2025.",
-            "Read the import-volume change in the status line at each rate; the recovery is the later "
-            "change minus the earlier one (a positive number).",
+            "Set the elasticity to 0.5 and pass-through to 1.0 first; then read the import-volume change at the "
+            "car tariff's peak (April 2025) and at its rate after September 2025.",
+            "The recovery is the later change minus the earlier one (a positive number); "
+            "`tariff_model.tariff_effect(rate, elasticity=..., pass_through=...)` gives each change.",
+            "A smaller elasticity means buyers react less to the price: expect a smaller recovery than the lesson's.",
         ),
         expected=_volume_recovery,
         tolerance=0.05,
@@ -104,15 +106,17 @@ register(
     ),
     NumberTask(
         "03.4",
-        "By how many points must the US win-set (from the April 2025 rate to 30%) shift down before "
-        "it overlaps Japan's 0-20%?",
+        "By how many points must the US win-set (from the April 2025 rate to 30%) shift down for the likely "
+        "outcome with Japan's 0-20% (bargaining weight 0.5) to be the deal rate of 15%?",
         hints=(
-            "Set Japan's range to 0-20 and the US range to start at the rate announced for Japan on "
-            "2 April 2025; the status says no agreement is possible.",
-            "Move both ends of the US range down together, half a point at a time, until the status "
-            "shows a zone of possible agreement; you can check with `tlg.overlap` and `tlg.shift`.",
+            "Set Japan's range to 0-20, the US range to start at the rate announced for Japan on 2 April 2025 "
+            "and end at 30, and the bargaining weight to 0.5.",
+            "Move both ends of the US range down together, half a point at a time, and watch the likely outcome "
+            "in the status line; `tlg.likely_outcome(japan, tlg.shift(us, -s))` checks a shift s.",
+            "Once the ranges overlap, the likely outcome at weight 0.5 is the middle of the overlap: it keeps "
+            "falling as the US range moves down.",
         ),
-        expected=_linkage_shift,
+        expected=_linkage_shift_to_deal,
         tolerance=0,
         unit="percentage points",
     ),

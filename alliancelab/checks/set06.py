@@ -36,16 +36,17 @@ def _trusting_reader(probability=0.7):
     return forecasting.brier_score([probability] * len(scored), scored["outcome"])
 
 
-def _cost_of_confidence():
-    """Scorer at 0.5 everywhere, nothing ticked: Brier score with F01 at 0.9 minus with F01 at 0.6."""
+def _gain_of_confidence():
+    """Scorer at 0.5 everywhere, only F01 ticked: Brier score with F01 at 0.6 minus with F01 at 0.9."""
     questions = data.load("forecast_questions")
-    outcomes = questions["outcome"].fillna(0).astype(int).tolist()  # recorded outcomes stay; the rest un-ticked
+    recorded = questions["outcome"].fillna(0).astype(int)  # recorded outcomes stay; the rest un-ticked
+    outcomes = [1 if qid == "F01" else o for qid, o in zip(questions["question_id"], recorded)]
 
     def score(p_f01):
         probs = [p_f01 if qid == "F01" else 0.5 for qid in questions["question_id"]]
         return forecasting.brier_score(probs, outcomes)
 
-    return score(0.9) - score(0.6)
+    return score(0.6) - score(0.9)
 
 
 def _supplementary_points():
@@ -141,13 +142,15 @@ register(
     ),
     NumberTask(
         "06.4",
-        "How much higher is the Brier score with 0.9 on F01 than with 0.6 (F01 not ticked)?",
+        "How much lower is the Brier score with 0.9 on F01 than with 0.6 when F01 is ticked (it happens)?",
         hints=(
-            "Run the scorer's cell again so that every slider is at 0.50 and no box is ticked; then move only F01.",
-            "Read the 'Brier score' in the status line at 0.90 and at 0.60 and subtract; or compute both "
-            "with `forecasting.brier_score` (eight probabilities, eight outcomes of 0).",
+            "Run the scorer's cell again so that every slider is at 0.50 and no box is ticked; then tick only "
+            "F01's box and move only its slider.",
+            "Read the 'Brier score' in the status line at 0.60 and at 0.90 and subtract the second from the first; "
+            "or compute both with `forecasting.brier_score` (eight probabilities; F01's outcome is now 1).",
+            "A forecast that comes true adds the square of (1 - p) to the sum that is averaged.",
         ),
-        expected=_cost_of_confidence,
+        expected=_gain_of_confidence,
         tolerance=0.001,
     ),
     CodingTask(

@@ -34,13 +34,15 @@ def _payoff_gap():
     return verdict.payoffs["Japan"] - verdict.payoffs["United States"]
 
 
-def _linkage_gain():
-    """Japan's payoff at its best linked package minus at its best unlinked one (pledge at the US minimum)."""
+def _linkage_gain_mid_zone():
+    """Japan's payoff at the middle of the linked zone minus at the middle of the unlinked one (total and pledge)."""
     japan, us = briefs.japan_settings(), briefs.us_settings()
-    plain, linked = neg.zone(japan, us), neg.zone(japan, us, linkage=True)
-    best_plain = neg.offer(plain["total"][0], DEMO_MIX, plain["pledge"][0])
-    best_linked = neg.offer(linked["total"][0], DEMO_MIX, linked["pledge"][0], linkage=True)
-    return neg.payoff(best_linked, japan) - neg.payoff(best_plain, japan)
+
+    def middle(linkage):
+        found = neg.zone(japan, us, linkage=linkage)
+        return neg.offer(sum(found["total"]) / 2, DEMO_MIX, sum(found["pledge"]) / 2, linkage=linkage)
+
+    return neg.payoff(middle(True), japan) - neg.payoff(middle(False), japan)
 
 
 register(
@@ -71,14 +73,16 @@ register(
     ),
     NumberTask(
         "07.3",
-        "By how many points does linkage raise Japan's payoff from its best ratifiable deal?",
+        "By how many points does linkage raise Japan's payoff from a deal in the middle of the zone of possible "
+        "agreement (total and pledge)?",
         hints=(
-            "`neg.zone(japan, us)` and `neg.zone(japan, us, linkage=True)` give the zone of possible "
-            "agreement; Japan's best deal is at the low end of both the total and the pledge.",
-            "Score both packages with `neg.payoff(..., japan)` (use `linkage=True` in `neg.offer` for "
-            "the linked one: its payoff already includes the linkage cost) and subtract.",
+            "`neg.zone(japan, us)` and `neg.zone(japan, us, linkage=True)` give each zone as (low, high) on the "
+            "total and on the pledge; the middle is the average of the two ends.",
+            "Build each package with `neg.offer(total, mix, pledge)` (add `linkage=True` for the linked one: its "
+            "payoff then includes the linkage cost), score both with `neg.payoff(..., japan)` and subtract.",
+            "The gain is smaller than at the low end of the zones: the middle of the wider linked zone lies higher.",
         ),
-        expected=_linkage_gain,
+        expected=_linkage_gain_mid_zone,
         tolerance=0.05,
         unit="points",
     ),

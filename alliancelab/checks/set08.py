@@ -24,9 +24,14 @@ def _sma_increase():
     return 100 * (_value("South Korea", "hns_annual", 2026) / _value("South Korea", "hns_annual", 2025) - 1)
 
 
-def _korea_per_member():
-    rows = cmp.hns_per_member(_table(), ["South Korea"])
-    return float(rows["usd_per_member"].item())
+#: The US troop count in South Korea that Trump cited (note of the `us_troops` row of `ally_comparison`).
+CITED_TROOPS = 40000
+
+
+def _korea_per_member_cited():
+    """South Korea's 2026 host-nation support per US service member with the troop count Trump cited."""
+    row = cmp.hns_per_member(_table(), ["South Korea"])
+    return float(row["hns_billion_usd"].item() * 1e9 / CITED_TROOPS)
 
 
 def _gap(ally, target):
@@ -57,13 +62,16 @@ register(
     ),
     NumberTask(
         "08.2",
-        "How many US dollars of host-nation support per US service member did South Korea pay in 2026?",
+        "South Korea's 2026 host-nation support per US service member, in US dollars, with the troop count "
+        "Trump cited instead of the usual one?",
         hints=(
-            "You need the `hns_annual_usd` row (billion US dollars) and the `us_troops` row of South "
-            "Korea; `cmp.hns_per_member(table, ['South Korea'])` does the division.",
-            "Dollars, not billions: multiply the billions by 1e9 before dividing by the troops.",
+            "In the explorer, choose 'Host-nation support per US service member': South Korea's bar label gives "
+            "dollars per service member and the troop count behind it.",
+            "Dollars per member times that troop count is the yearly total; divide the total by the count Trump "
+            "cited (in the note of South Korea's `us_troops` row of `allies`).",
+            "More troops share the same total, so the figure per service member falls.",
         ),
-        expected=_korea_per_member,
+        expected=_korea_per_member_cited,
         tolerance=50,
         unit="US dollars",
     ),
