@@ -27,7 +27,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from hub_support import MARKER, START_TIMEOUT, errors, missing_requirement, running_hub  # noqa: E402
+from hub_support import MARKER, draws_figure, errors, missing_requirement, running_hub  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 LESSON = ROOT / "notebooks" / "02_burden_sharing.ipynb"
@@ -135,8 +135,7 @@ async def learner(hub, name: str, notebook: dict, minutes: float, interval: floa
                 message = await channel.receive()
                 if message.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
-                outputs = message["content"].get("data", {}).get("state", {}).get("outputs", [])
-                if message["msg_type"] == "comm_msg" and any("image/svg+xml" in o.get("data", {}) for o in outputs):
+                if draws_figure(message):
                     stats["widget"].append(time.monotonic() - sent)
                     break
                 if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
@@ -154,23 +153,10 @@ def measure(learners: int, minutes: float, interval: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="alliancelab-load-") as folder, running_hub(Path(folder)) as hub:
         names = [f"learner{i:02d}" for i in range(learners)]
         started = time.monotonic()
-        failed = []
-        for name in names:
-            hub.api("POST", f"/users/{name}", expect=(201, 409))
-            hub.api("POST", f"/users/{name}/server", expect=(201, 202, 400))
-            hub.users[name] = None
-        deadline = time.monotonic() + START_TIMEOUT
-        for name in names:
-            while not (server := hub.api("GET", f"/users/{name}")["servers"].get("", {})).get("ready"):
-                if not server or time.monotonic() > deadline:
-                    failed.append(name)
-                    break
-                time.sleep(1)
+        failed = hub.add_users(names, note="load test")
         spawn_seconds = time.monotonic() - started
         ready = [n for n in names if n not in failed]
         for name in ready:
-            token = hub.api("POST", f"/users/{name}/tokens", json={"note": "load test", "expires_in": 7200})["token"]
-            hub.users[name] = token
             hub.user(name).save(LESSON.name, notebook)
         cpu_before = cpu_seconds(pid for pid, _ in marked_processes(hub.run))
         wall = time.monotonic()

@@ -10,7 +10,7 @@ from explorer_cases import all_explorer_classes, widget_cases
 from matplotlib.figure import Figure
 from PIL import Image
 
-from alliancelab.plotting.layers import Layers, drawing_order
+from alliancelab.plotting.layers import Layers, drawing_order, render
 
 CASES = widget_cases()
 
@@ -28,8 +28,11 @@ def stacked(layers) -> np.ndarray:
 
 
 def assert_same_picture(explorer, what: str) -> None:
-    whole = pixels(explorer.chart.png())
-    layered = stacked(explorer.layers.images)
+    assert_stacks_into(explorer.layers.images, explorer.chart.png(), what)
+
+
+def assert_stacks_into(layers, png: bytes, what: str) -> None:
+    whole, layered = pixels(png), stacked(layers)
     assert layered.shape == whole.shape, what
     # Stacking antialiased edges rounds differently from drawing them in one pass: a few levels at most.
     off = np.abs(layered - whole).max(axis=2) > 6
@@ -86,9 +89,31 @@ def test_an_update_renders_only_the_changed_span():
     line.set_ydata([1, 0])
     below, middle, above = layers.update(figure)
     parts = drawing_order(figure)
-    assert parts[layers.span[0]] is line and parts[layers.span[1]] is line
+    below_count, above_count = layers.kept
+    assert parts[below_count] is line and parts[len(parts) - 1 - above_count] is line
     assert below is not None and above is not None  # the axes below, the title and legend above
     line.set_ydata([0.5, 0.5])
     assert layers.update(figure)[0] is below  # the same span: below and above are kept
-    axes.set_xlim(0, 2)
+    axes.set_xlim(0, 1.1)
+    axes.set_xlim(0, 1.1)  # the same limits again (the axes are marked stale)
     assert layers.update(figure)[0] is None  # the axes' limits moved: drawn whole again
+    line.set_ydata([0, 1])
+    assert layers.update(figure)[0] is not None  # the axes stay below the line again
+
+
+def test_added_and_removed_artists_are_redrawn():
+    figure = Figure(figsize=(4, 3))
+    axes = figure.add_subplot()
+    axes.set_xlim(0, 1)
+    axes.set_ylim(0, 1)
+    line = axes.plot([0, 1], [0, 1])[0]
+    axes.set_title("Fixed")
+    layers = Layers("png")
+    layers.update(figure)
+    line.set_ydata([1, 0])
+    layers.update(figure)
+    span = axes.axvspan(0.2, 0.4, zorder=2.5)
+    assert_stacks_into(layers.update(figure), render(figure, "png"), "a span added")
+    assert layers.kept != (0, 0)
+    span.remove()
+    assert_stacks_into(layers.update(figure), render(figure, "png"), "the span removed")

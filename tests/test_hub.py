@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from hub_support import errors, missing_requirement, running_hub
+from hub_support import draws_figure, errors, missing_requirement, running_hub
 
 from alliancelab.cli import main
 from alliancelab.instructor import links
@@ -64,7 +64,8 @@ def class_repo(hub):
 @pytest.fixture(scope="module")
 def users(hub):
     """Every user's server started, each reached with the user's own API token."""
-    hub.add_users([INSTRUCTOR, *STUDENTS])
+    failed = hub.add_users([INSTRUCTOR, *STUDENTS])
+    assert failed == [], f"servers that did not start: {failed}\n{hub.log_tail()}"
     return {name: hub.user(name) for name in (INSTRUCTOR, *STUDENTS)}
 
 
@@ -149,14 +150,7 @@ def test_each_student_runs_lesson_02_and_moves_a_widget(lesson_runs):
         problems, sliders, moved = lesson_runs[name]
         assert not problems, f"{name}: lesson 02 failed through the hub:\n" + "\n".join(problems)
         assert sliders, f"{name}: lesson 02 opened no slider widget"
-        figures = [
-            m
-            for m in moved
-            if m["msg_type"] == "comm_msg"
-            and any(
-                "image/svg+xml" in o.get("data", {}) for o in m["content"]["data"].get("state", {}).get("outputs", [])
-            )
-        ]
+        figures = [m for m in moved if draws_figure(m)]
         assert figures, (
             f"{name}: moving the slider drew no new figure; the kernel answered {[m['msg_type'] for m in moved]}"
         )

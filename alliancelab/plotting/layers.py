@@ -6,15 +6,16 @@ matplotlib marks each one it changed, or the piece inside it that changed, *stal
 drawing order around the changed span into three images of the same size: what is drawn before the first
 changed artist (*below*), the span itself (*middle*) and what is drawn after it (*above*). Stacked in that order
 they are the whole figure (a test compares their pixels with a full rendering). The next update renders only
-the middle layer again, as long as what changes stays inside the span and no axes moves or changes its limits;
-otherwise all three are drawn anew.
+the middle layer again, as long as what changes (or is added or removed) stays inside the span and no axes moves
+or changes its limits; otherwise the span grows, or the figure is drawn whole again.
 """
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from matplotlib import rc_context
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 
 SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
 
@@ -68,47 +69,83 @@ def render(figure, image_format: str = "svg", keep=None) -> bytes:
     return buffer.getvalue()
 
 
+def axis_state(axis) -> tuple:
+    """What an axis shows: its ticks, their labels and its own label.
+
+    Setting an axes' limits marks its axes stale even when they stay the same, so an axis counts as changed only
+    when what it shows changes (moved limits are caught by :func:`geometry`).
+    """
+    labels = tuple(label.get_text() for label in axis.get_majorticklabels())
+    return tuple(axis.get_majorticklocs()), labels, axis.label.get_text(), axis.get_visible()
+
+
+def _changed(part, before) -> bool:
+    if not any(artist.stale for artist in part.findobj()):  # a legend's text does not mark the legend: look inside
+        return False
+    return not isinstance(part, Axis) or axis_state(part) != before
+
+
 @dataclass
 class Layers:
-    """The last rendering of one figure as below / middle / above layers (``None`` where a layer is empty)."""
+    """The last rendering of one figure as below / middle / above layers (``None`` where a layer is empty).
+
+    ``kept`` counts the parts drawn in the layers below and above the middle one.
+    """
 
     image_format: str = "svg"
     figure: object = None
     parts: tuple = ()
+    axes: dict = field(default_factory=dict)  # part index -> axis_state, for the axes' axis parts
     shape: tuple = ()
-    span: tuple = (0, 0)
+    kept: tuple = (0, 0)
     images: tuple = (None, None, None)
 
     def update(self, figure) -> tuple:
         """Render what changed since the last call and return the three layers (bytes, or None if empty)."""
         parts = tuple(drawing_order(figure))
         shape = geometry(figure)
-        last = len(parts) - 1
-        same = (
-            figure is self.figure
-            and shape == self.shape
-            and len(parts) == len(self.parts)
-            and all(a is b for a, b in zip(parts, self.parts))
-            and figure.get_layout_engine() is None
-        )
-        # A part has changed if it or anything inside it is stale (a legend's text does not mark the legend).
-        changed = [i for i, part in enumerate(parts) if any(artist.stale for artist in part.findobj())]
-        if not same:
-            span = (0, last)  # a new figure, new artists or moved axes: draw it whole
-        elif not changed:
-            return self.images
-        elif self.span == (0, last):
-            span = (min(changed), max(changed))
-        else:  # the span only grows, so a slider that changes the same artists never splits the figure again
-            span = (min(changed[0], self.span[0]), max(changed[-1], self.span[1]))
-        low, high = span
-        below, _, above = self.images
-        if not same or span != self.span:
-            below = render(figure, self.image_format, parts[:low]) if low > 0 else None
-            above = render(figure, self.image_format, parts[high + 1 :]) if high < last else None
-        middle = render(figure, self.image_format, None if span == (0, last) else parts[low : high + 1])
+        same = figure is self.figure and shape == self.shape and figure.get_layout_engine() is None
+        if same:
+            changed = self._changed_parts(parts)
+            if not changed:
+                return self.images
+            below, above = min(changed), len(parts) - 1 - max(changed)
+            if self.kept != (0, 0):  # the kept layers only shrink, so the same change never splits the figure again
+                below, above = min(below, self.kept[0]), min(above, self.kept[1])
+        else:  # a new figure or moved axes: draw it whole
+            below = above = 0
+        images = self.images
+        if not same or (below, above) != self.kept:
+            images = (
+                render(figure, self.image_format, parts[:below]) if below else None,
+                None,
+                render(figure, self.image_format, parts[len(parts) - above :]) if above else None,
+            )
+        whole = below == above == 0
+        middle = render(figure, self.image_format, None if whole else parts[below : len(parts) - above])
         for artist in figure.findobj():
             artist.stale = False
-        self.figure, self.parts, self.shape, self.span = figure, parts, shape, span
-        self.images = (below, middle, above)
+        self.figure, self.parts, self.shape, self.kept = figure, parts, shape, (below, above)
+        self.axes = {i: axis_state(part) for i, part in enumerate(parts) if isinstance(part, Axis)}
+        self.images = (images[0], middle, images[2])
         return self.images
+
+    def _changed_parts(self, parts) -> list[int]:
+        """Indices of the parts that changed: stale ones, and any that replaced or joined the last drawing's."""
+        old = self.parts
+        prefix = 0
+        while prefix < min(len(parts), len(old)) and parts[prefix] is old[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(parts), len(old)) - prefix and parts[-1 - suffix] is old[-1 - suffix]:
+            suffix += 1
+        new = range(prefix, len(parts) - suffix)
+        if not new and len(old) - suffix > prefix:  # parts removed, none added: redraw across the gap they leave
+            new = [i for i in (prefix - 1, prefix) if 0 <= i < len(parts)]
+        offset = len(old) - len(parts)  # a part after the new ones had this index more in the last drawing
+        stale = [
+            i
+            for i, part in enumerate(parts)
+            if i not in new and _changed(part, self.axes.get(i if i < prefix else i + offset))
+        ]
+        return sorted([*new, *stale])
