@@ -363,3 +363,36 @@ def test_a_year_without_ties_keeps_the_last_figure_and_explains(ties):
     assert explorer.output.outputs == before
     explorer.year.value = 2017
     assert "Up to <b>2017</b>" in explorer.status.value
+
+
+@pytest.fixture(scope="module")
+def chains():
+    return data.load("island_chains")
+
+
+def test_island_chain_map_draws_the_second_chain_as_its_sources_define_it(places, chains):
+    chart = network_plot.island_chain_map(places, chains)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "The first and second island chains and the main US bases in Japan"
+    labels = [line.get_label() for line in axes.get_lines()]
+    assert "second island chain" in labels and "second chain, as some sources extend it" in labels
+    core = chains[(chains["chain"] == "second") & (chains["part"] == "core")]
+    solid = axes.get_lines()[labels.index("second island chain")]
+    assert list(solid.get_xdata()) == list(core.sort_values("order")["lon"])
+    assert "Palau" in chart.alt and "Ogasawara (Bonin) Islands" in chart.alt and "dotted line" in chart.alt
+    assert "sources differ on where it ends" in chart.caption and "data/island_chains.csv" in chart.caption
+    left, right = axes.get_xlim()
+    bottom, _ = axes.get_ylim()
+    assert bottom < chains["lat"].min() and right > chains["lon"].max()
+
+
+def test_second_chain_runs_north_to_south_from_japan(chains):
+    second = chains[chains["chain"] == "second"].sort_values("order")
+    assert second["waypoint"].iloc[0].startswith("Honshu")
+    assert second["lat"].is_monotonic_decreasing
+    assert list(second["part"]) == sorted(second["part"], key=["core", "extension"].index)  # extension comes last
+
+
+def test_island_chain_map_refuses_a_table_without_waypoints(places, ties):
+    with pytest.raises(AllianceLabError, match="island-chain table"):
+        network_plot.island_chain_map(places, ties)

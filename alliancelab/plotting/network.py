@@ -1,8 +1,9 @@
-"""Alliance network diagrams and the first-island-chain map.
+"""Alliance network diagrams and the island-chain map.
 
 ``alliance_network`` draws the ties of ``data/alliance_ties.csv`` signed up to a year on a
 fixed schematic layout (rough geography, so the same country is always in the same place);
-``island_chain_map`` draws ``data/places.csv`` on longitude and latitude over Natural Earth coastlines.
+``island_chain_map`` draws ``data/places.csv`` (and the second chain of ``data/island_chains.csv``) on longitude and
+latitude over Natural Earth coastlines.
 """
 
 import math
@@ -15,7 +16,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import network as networks
-from alliancelab.plotting.basemap import draw_land
+from alliancelab.plotting.basemap import map_axes
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
@@ -51,6 +52,7 @@ TREATY = "treaty alliance"
 HUB_WIDTH, SPOKE_WIDTH = 1.6, 3.2
 TIES_TABLE = "data/alliance_ties.csv"
 PLACES_TABLE = "data/places.csv"
+CHAINS_TABLE = "data/island_chains.csv"
 
 
 def positions(names) -> dict:
@@ -253,8 +255,12 @@ def _caption(year, hub) -> str:
     )
 
 
-def island_chain_map(places: pd.DataFrame) -> Chart:
-    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line."""
+def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -> Chart:
+    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line.
+
+    ``chains``: the island-chain waypoints (``data.load("island_chains")``) to draw the second island chain too,
+    solid where every cited definition agrees and dotted where only some carry it further.
+    """
     needed = ("name", "kind", "lat", "lon", "chain_order")
     if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
         raise AllianceLabError(
@@ -262,14 +268,17 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
         )
     if places.empty:
         raise AllianceLabError("places is empty: there is nothing to draw.")
-    figure, axes = new_figure(
-        "The first island chain and the main US bases in Japan",
-        "Longitude (degrees east)",
-        "Latitude (degrees north)",
-        size=(8.5, 7.5),
-    )
-    axes.grid(color="#E5E5E5", linewidth=0.8)
-    draw_land(axes)
+    second = _second_chain(chains)
+    title = "The first island chain and the main US bases in Japan"
+    if second is not None:
+        title = "The first and second island chains and the main US bases in Japan"
+    lons = pd.concat([places["lon"]] + ([] if second is None else [second["lon"]]))
+    lats = pd.concat([places["lat"]] + ([] if second is None else [second["lat"]]))
+    axes = map_axes(
+        title,
+        (lons.min() - 3, lons.max() + 10, lats.min() - 3, lats.max() + 3),
+        size=(8.5, 9 if second is not None else 7.5),
+    ).axes[0]
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     axes.plot(
         chain["lon"],
@@ -280,6 +289,8 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
         zorder=1,
         label="first island chain (schematic)",
     )
+    if second is not None:
+        _draw_second_chain(axes, second, places)
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
     labels = {"us_base": "US base", "capital": "capital", "city": "city"}
     styles = palette(kinds)
@@ -313,24 +324,86 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
             zorder=2.5,
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-    axes.set_xlim(places["lon"].min() - 3, places["lon"].max() + 10)
-    axes.set_ylim(places["lat"].min() - 3, places["lat"].max() + 3)
-    axes.set_aspect("equal", adjustable="box")
     axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
-    return Chart(
-        figure,
-        alt=describe_map(places),
-        caption=(
-            f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
-            "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
-            "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
-            "continues to Borneo. Each kind of place has its own colour and marker."
-        ),
+    caption = (
+        f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
+        "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
+        "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
+        "continues to Borneo. Each kind of place has its own colour and marker."
     )
+    if second is not None:
+        caption += (
+            f" The second island chain ({CHAINS_TABLE}) runs from Honshu through the Ogasawara (Bonin) and Iwo "
+            "(Volcano) Islands and the Marianas to Palau, the island groups a 2013 Ta Kung Pao explainer lists; "
+            "sources differ on where it ends: some stop at Palau, others carry it on to Indonesia or Papua New "
+            "Guinea (dotted). Waypoints are points in each named island group, not exact lines."
+        )
+    return Chart(axes.figure, alt=describe_map(places, second), caption=caption)
 
 
-def describe_map(places) -> str:
-    """Alt text for the island-chain map, computed from the places table."""
+def _second_chain(chains):
+    """The second chain's waypoints in order, or None; a table without the waypoint columns is refused."""
+    if chains is None:
+        return None
+    needed = ("chain", "order", "waypoint", "lat", "lon", "part")
+    if not isinstance(chains, pd.DataFrame) or any(c not in chains.columns for c in needed):
+        raise AllianceLabError(
+            f"chains must be the island-chain table (data.load('island_chains')) with columns {', '.join(needed)}."
+        )
+    second = chains[chains["chain"] == "second"].sort_values("order")
+    if second.empty:
+        raise AllianceLabError("chains has no waypoints of the second island chain.")
+    return second
+
+
+def _draw_second_chain(axes, second, places) -> None:
+    """The second chain: a solid line through the core waypoints, dotted on to any extension, island groups named."""
+    colour = OKABE_ITO["blue"]
+    core = second[second["part"] == "core"]
+    axes.plot(
+        core["lon"], core["lat"], color=colour, linestyle="-.", linewidth=1.6, zorder=1, label="second island chain"
+    )
+    extension = second[second["part"] == "extension"]
+    if not extension.empty:
+        tail = pd.concat([core.tail(1), extension])
+        axes.plot(
+            tail["lon"],
+            tail["lat"],
+            color=colour,
+            linestyle=":",
+            linewidth=1.8,
+            zorder=1,
+            label="second chain, as some sources extend it",
+        )
+    axes.scatter(
+        second["lon"],
+        second["lat"],
+        marker="v",
+        s=45,
+        color=colour,
+        edgecolor="white",
+        linewidth=0.6,
+        zorder=2,
+        label="island group on the second chain",
+    )
+    for row in second.itertuples():
+        if ((places["lon"] - row.lon).abs().lt(1) & (places["lat"] - row.lat).abs().lt(1)).any():
+            continue  # already named by a place (Tokyo, Guam)
+        axes.annotate(
+            row.waypoint,
+            (row.lon, row.lat),
+            xytext=(7, -3),
+            textcoords="offset points",
+            fontsize=8.5,
+            fontstyle="italic",
+            color=colour,
+            zorder=2.5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+
+
+def describe_map(places, second=None) -> str:
+    """Alt text for the island-chain map, computed from the places table (and the second chain's waypoints)."""
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     bases = places[places["kind"] == "us_base"]["name"].tolist()
     west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
@@ -344,4 +417,12 @@ def describe_map(places) -> str:
     if west:
         text += f" {', '.join(west)} {'lies' if len(west) == 1 else 'lie'} west of the chain"
         text += f", {', '.join(east)} east of it." if east else "."
+    if second is not None:
+        core = second[second["part"] == "core"]["waypoint"].tolist()
+        extension = second[second["part"] == "extension"]["waypoint"].tolist()
+        text += (
+            f" A dash-dotted line, the second island chain, runs further out into the Pacific from {core[0]} "
+            f"through {', '.join(core[1:-1])} to {core[-1]}"
+        )
+        text += f", and a dotted line continues it to {' and '.join(extension)}." if extension else "."
     return text
