@@ -266,6 +266,7 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
         raise AllianceLabError(
             f"places must be the places table (data.load('places')) with columns {', '.join(needed)}."
         )
+    places = places[places["kind"] != "islands"]  # disputed islands belong to the China-Japan map
     if places.empty:
         raise AllianceLabError("places is empty: there is nothing to draw.")
     second = _second_chain(chains)
@@ -277,7 +278,7 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
     axes = map_axes(
         title,
         (lons.min() - 3, lons.max() + 10, lats.min() - 3, lats.max() + 3),
-        size=(8.5, 9 if second is not None else 7.5),
+        size=(10, 7.8) if second is not None else (8.5, 7.5),
     ).axes[0]
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     axes.plot(
@@ -296,6 +297,8 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
     styles = palette(kinds)
     for kind in kinds:
         rows = places[places["kind"] == kind]
+        if rows.empty:
+            continue
         colour, marker = styles[kind]
         axes.scatter(
             rows["lon"],
@@ -373,7 +376,7 @@ def _draw_second_chain(axes, second, places) -> None:
             linestyle=":",
             linewidth=1.8,
             zorder=1,
-            label="second chain, as some sources extend it",
+            label="extension in some sources",
         )
     axes.scatter(
         second["lon"],
@@ -384,7 +387,7 @@ def _draw_second_chain(axes, second, places) -> None:
         edgecolor="white",
         linewidth=0.6,
         zorder=2,
-        label="island group on the second chain",
+        label="island group (second chain)",
     )
     for row in second.itertuples():
         if ((places["lon"] - row.lon).abs().lt(1) & (places["lat"] - row.lat).abs().lt(1)).any():
