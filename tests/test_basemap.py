@@ -80,3 +80,12 @@ def test_second_chain_waypoints_are_at_their_islands(waypoint):
         abs(lon - row["lon"]) + abs(lat - row["lat"]) for polygon in land_polygons() for lon, lat in polygon[0]
     )
     assert nearest < 0.3
+
+
+def test_a_ring_across_the_antimeridian_is_left_out():
+    assert basemap.crosses_antimeridian([(179.5, -16.0), (-179.5, -16.2), (-179.6, -17.0)])
+    assert not basemap.crosses_antimeridian([(120.0, 10.0), (121.0, 10.0), (121.0, 11.0)])
+    collection = json.loads((data.DATA_DIR / LAND_FILE).read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        xs, ys = zip(*feature["geometry"]["coordinates"][0])
+        assert max(xs) - min(xs) < 60 or max(ys) - min(ys) > 10  # no thin sliver spanning the map

@@ -396,3 +396,28 @@ def test_second_chain_runs_north_to_south_from_japan(chains):
 def test_island_chain_map_refuses_a_table_without_waypoints(places, ties):
     with pytest.raises(AllianceLabError, match="island-chain table"):
         network_plot.island_chain_map(places, ties)
+
+
+def test_partnership_map_draws_ties_between_capitals(ties, places):
+    circle = ["Japan", "India", "Australia", "Philippines", "Vietnam", "Indonesia", "ASEAN"]
+    chart = network_plot.partnership_map(ties, places, 2024, hub="Japan", countries=circle)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "Japan's security ties on the map, up to 2024"
+    assert axes.get_xlabel().startswith("Longitude") and axes.get_ylabel().startswith("Latitude")
+    drawn = networks.ties_until(ties, 2024, circle)
+    drawn = drawn[~networks.involves(drawn, "ASEAN")]
+    edges = axes.collections[0]
+    assert len(edges.get_segments()) == len(drawn)
+    tokyo = places.loc[places["name"] == "Tokyo", ["lon", "lat"]].iloc[0].tolist()
+    assert any(list(segment[0]) == tokyo or list(segment[-1]) == tokyo for segment in edges.get_segments())
+    assert "Japan at Tokyo" in chart.alt and "ASEAN" in chart.caption and "not drawn" in chart.alt
+
+
+def test_island_chain_map_leaves_out_capitals_far_from_the_chains(places):
+    chart = network_plot.island_chain_map(places)
+    axes = chart.figure.axes[0]
+    (west, east), (south, north) = axes.get_xlim(), axes.get_ylim()
+    points = [point for collection in axes.collections for point in collection.get_offsets()]
+    assert points and all(west <= lon <= east and south <= lat <= north for lon, lat in points)
+    names = [text.get_text() for text in axes.texts]
+    assert "Seoul" in names and "Canberra" not in names and "New Delhi" not in names

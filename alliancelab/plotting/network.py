@@ -273,13 +273,15 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
     title = "The first island chain and the main US bases in Japan"
     if second is not None:
         title = "The first and second island chains and the main US bases in Japan"
-    lons = pd.concat([places["lon"]] + ([] if second is None else [second["lon"]]))
-    lats = pd.concat([places["lat"]] + ([] if second is None else [second["lat"]]))
-    axes = map_axes(
-        title,
-        (lons.min() - 3, lons.max() + 10, lats.min() - 3, lats.max() + 3),
-        size=(10, 7.8) if second is not None else (8.5, 7.5),
-    ).axes[0]
+    # The frame: the chains with a margin; places beyond it (partners' capitals far away) are left out.
+    chain = places.dropna(subset=["chain_order"])
+    if chain.empty:
+        raise AllianceLabError("places has no chain_order points: the first island chain cannot be drawn.")
+    lons = pd.concat([chain["lon"]] + ([] if second is None else [second["lon"]]))
+    lats = pd.concat([chain["lat"]] + ([] if second is None else [second["lat"]]))
+    frame = (lons.min() - 8, lons.max() + 10, lats.min() - 3, lats.max() + 3)
+    places = places[places["lon"].between(frame[0], frame[1]) & places["lat"].between(frame[2], frame[3])]
+    axes = map_axes(title, frame, size=(10, 7.8) if second is not None else (8.5, 7.5)).axes[0]
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     axes.plot(
         chain["lon"],
@@ -429,3 +431,80 @@ def describe_map(places, second=None) -> str:
         )
         text += f", and a dotted line continues it to {' and '.join(extension)}." if extension else "."
     return text
+
+
+def partnership_map(
+    ties: pd.DataFrame, places: pd.DataFrame, year: int, hub: str = networks.US, countries=None
+) -> Chart:
+    """The ties signed up to ``year`` drawn between capitals on the coastlines (a static map, no redraw).
+
+    Each country sits at its capital (the ``capital`` row of ``places`` whose ``country`` is its name); line colour
+    and style give the kind of tie, as in :func:`alliance_network`. Ties of a party with no capital in ``places``
+    (ASEAN) are left out and named in the caption.
+    """
+    if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in ("kind", "country", "lat", "lon")):
+        raise AllianceLabError("places must be the places table (data.load('places')).")
+    shown = networks.ties_until(ties, year, countries)
+    year = networks.check_year(year)
+    hub = networks.check_country(ties, hub, "hub")
+    capitals = places[places["kind"] == "capital"].drop_duplicates("country").set_index("country")
+    where = {c: (row.lon, row.lat) for c, row in capitals.iterrows()}
+    capital_of = {c: name.partition(" (")[0] for c, name in capitals["name"].items()}  # "Manila (Luzon)": Manila
+    on_map = shown["country_a"].isin(list(where)) & shown["country_b"].isin(list(where))
+    drawn, left_out = shown[on_map], shown[~on_map]
+    if drawn.empty:
+        raise AllianceLabError(f"No tie in or before {year} joins two countries with a capital in the places table.")
+    nodes = sorted(set(drawn["country_a"]) | set(drawn["country_b"]))
+    xs, ys = zip(*(where[n] for n in nodes))
+    figure = map_axes(
+        f"{hub}'s security ties on the map, up to {year}" if countries is not None else f"Security ties up to {year}",
+        (min(xs) - 12, max(xs) + 12, min(ys) - 8, max(ys) + 8),
+        size=(10, 7.5),
+    )
+    axes = figure.axes[0]
+    styles = _kind_styles(ties)
+    edges = axes.add_collection(LineCollection([], zorder=2), autolim=False)
+    _place_edges(edges, drawn, where, styles, hub, None)
+    for name in nodes:
+        lon, lat = where[name]
+        is_hub = name == hub
+        axes.scatter(
+            lon,
+            lat,
+            s=170 if is_hub else 110,
+            marker="s" if is_hub else "o",
+            zorder=3,
+            color=OKABE_ITO["black"] if is_hub else "white",
+            edgecolor=OKABE_ITO["black"],
+            linewidth=1.4,
+        )
+        axes.annotate(
+            f"{name} ({capital_of[name]})",
+            (lon, lat),
+            xytext=(9, 6),
+            textcoords="offset points",
+            fontsize=9,
+            fontweight="bold" if is_hub else "normal",
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+    _legend(axes, drawn, styles)
+    axes.get_legend().set_loc("lower left")  # inside the frame, over open sea
+    axes.get_legend().set_bbox_to_anchor((0.0, 0.0), transform=axes.transAxes)
+    missing = sorted((set(left_out["country_a"]) | set(left_out["country_b"])) - set(where))
+    caption = (
+        f"Figure: {len(drawn)} security ties signed up to {year} ({TIES_TABLE}), drawn between capitals "
+        f"({PLACES_TABLE}) on Natural Earth coastlines. Colour and line style give the kind of tie; thin lines run "
+        f"through {hub}, thick lines join two other countries."
+    )
+    if missing:
+        caption += f" Not drawn: {len(left_out)} ties of {', '.join(missing)} (no capital on the map)."
+    through = int(networks.involves(drawn, hub).sum())
+    alt = (
+        f"Map from {min(ys):.0f} to {max(ys):.0f} degrees of latitude with {len(nodes)} countries at their capitals "
+        f"({', '.join(f'{n} at {capital_of[n]}' for n in nodes)}) and "
+        f"{len(drawn)} ties signed up to {year}; {through} of them involve {hub}."
+    )
+    if missing:
+        alt += f" {len(left_out)} ties with {', '.join(missing)} are not drawn."
+    return Chart(figure, alt=alt, caption=caption)
