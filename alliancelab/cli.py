@@ -110,7 +110,7 @@ def _present(args):
         present.lesson_notebook(args.lesson), port=args.port, open_browser=not args.no_browser
     )
     try:
-        return subprocess.call(command)
+        return subprocess.call(command, env=present.voila_env())
     except KeyboardInterrupt:
         return 0
 

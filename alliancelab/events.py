@@ -1,5 +1,7 @@
 """Selecting and describing events from the ``events`` table (no plotting here)."""
 
+import re
+
 import pandas as pd
 
 from alliancelab import brief
@@ -54,3 +56,34 @@ def describe(shown: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> st
         f"({parts}). A dashed line marks when the brief was written (late November 2024); "
         f"{after} of the events come after it. The busiest year shown is {busiest}."
     )
+
+
+def place_pattern(name: str, kind: str) -> str:
+    """The regular expression by which an event text names a place: where it happened or what it was about.
+
+    A city, capital or base counts where an event happened "in" it ("summit in Seoul"), not where its name stands
+    for a government ("Beijing summons"). An island named in brackets ("Taipei (Taiwan)") or a place of kind
+    ``islands`` counts wherever it is named ("Taiwan remarks", "the Senkakus").
+    """
+    main, _, bracket = name.partition(" (")
+    about = [bracket.rstrip(")")] if bracket else []
+    if kind == "islands":
+        about.append(main.removesuffix(" Islands"))
+        terms = [rf"\b{re.escape(term)}" for term in about]
+    else:
+        terms = [rf"\bin {re.escape(main)}\b"] + [rf"\b{re.escape(term)}\b" for term in about]
+    return "|".join(terms)
+
+
+def place_mentions(events: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per (place, event) where the event's title or description names the place (see :func:`place_pattern`).
+
+    Columns: ``place``, ``kind``, ``lat``, ``lon``, ``date``, ``title``.
+    """
+    text = events["title"] + " " + events["description"]
+    rows = [
+        (place.name, place.kind, place.lat, place.lon, event.date, event.title)
+        for place in places.itertuples()
+        for event in events[text.str.contains(place_pattern(place.name, place.kind), regex=True)].itertuples()
+    ]
+    return pd.DataFrame(rows, columns=["place", "kind", "lat", "lon", "date", "title"])

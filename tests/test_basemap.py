@@ -69,3 +69,23 @@ def test_island_chain_map_draws_the_coastlines():
     chart = network.island_chain_map(data.load("places"))
     assert len(chart.figure.axes[0].patches) == len(land_polygons())
     assert "coastlines" in chart.alt and "Natural Earth" in chart.caption
+
+
+@pytest.mark.parametrize("waypoint", ["Northern Mariana Islands (Saipan, Tinian)", "Guam", "Palau"])
+def test_second_chain_waypoints_are_at_their_islands(waypoint):
+    """The gazetteer coordinates of an island group fall within 0.3 degrees of its Natural Earth coastline."""
+    chains = data.load("island_chains")
+    row = chains[chains["waypoint"] == waypoint].iloc[0]
+    nearest = min(
+        abs(lon - row["lon"]) + abs(lat - row["lat"]) for polygon in land_polygons() for lon, lat in polygon[0]
+    )
+    assert nearest < 0.3
+
+
+def test_a_ring_across_the_antimeridian_is_left_out():
+    assert basemap.crosses_antimeridian([(179.5, -16.0), (-179.5, -16.2), (-179.6, -17.0)])
+    assert not basemap.crosses_antimeridian([(120.0, 10.0), (121.0, 10.0), (121.0, 11.0)])
+    collection = json.loads((data.DATA_DIR / LAND_FILE).read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        xs, ys = zip(*feature["geometry"]["coordinates"][0])
+        assert max(xs) - min(xs) < 60 or max(ys) - min(ys) > 10  # no thin sliver spanning the map

@@ -363,3 +363,61 @@ def test_a_year_without_ties_keeps_the_last_figure_and_explains(ties):
     assert explorer.figure.value == before
     explorer.year.value = 2017
     assert "Up to <b>2017</b>" in explorer.status.value
+
+
+@pytest.fixture(scope="module")
+def chains():
+    return data.load("island_chains")
+
+
+def test_island_chain_map_draws_the_second_chain_as_its_sources_define_it(places, chains):
+    chart = network_plot.island_chain_map(places, chains)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "The first and second island chains and the main US bases in Japan"
+    labels = [line.get_label() for line in axes.get_lines()]
+    assert "second island chain" in labels and "extension in some sources" in labels
+    core = chains[(chains["chain"] == "second") & (chains["part"] == "core")]
+    solid = axes.get_lines()[labels.index("second island chain")]
+    assert list(solid.get_xdata()) == list(core.sort_values("order")["lon"])
+    assert "Palau" in chart.alt and "Ogasawara (Bonin) Islands" in chart.alt and "dotted line" in chart.alt
+    assert "sources differ on where it ends" in chart.caption and "data/island_chains.csv" in chart.caption
+    left, right = axes.get_xlim()
+    bottom, _ = axes.get_ylim()
+    assert bottom < chains["lat"].min() and right > chains["lon"].max()
+
+
+def test_second_chain_runs_north_to_south_from_japan(chains):
+    second = chains[chains["chain"] == "second"].sort_values("order")
+    assert second["waypoint"].iloc[0].startswith("Honshu")
+    assert second["lat"].is_monotonic_decreasing
+    assert list(second["part"]) == sorted(second["part"], key=["core", "extension"].index)  # extension comes last
+
+
+def test_island_chain_map_refuses_a_table_without_waypoints(places, ties):
+    with pytest.raises(AllianceLabError, match="island-chain table"):
+        network_plot.island_chain_map(places, ties)
+
+
+def test_partnership_map_draws_ties_between_capitals(ties, places):
+    circle = ["Japan", "India", "Australia", "Philippines", "Vietnam", "Indonesia", "ASEAN"]
+    chart = network_plot.partnership_map(ties, places, 2024, hub="Japan", countries=circle)
+    axes = chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "Japan's security ties on the map, up to 2024"
+    assert axes.get_xlabel().startswith("Longitude") and axes.get_ylabel().startswith("Latitude")
+    drawn = networks.ties_until(ties, 2024, circle)
+    drawn = drawn[~networks.involves(drawn, "ASEAN")]
+    edges = axes.collections[0]
+    assert len(edges.get_segments()) == len(drawn)
+    tokyo = places.loc[places["name"] == "Tokyo", ["lon", "lat"]].iloc[0].tolist()
+    assert any(list(segment[0]) == tokyo or list(segment[-1]) == tokyo for segment in edges.get_segments())
+    assert "Japan at Tokyo" in chart.alt and "ASEAN" in chart.caption and "not drawn" in chart.alt
+
+
+def test_island_chain_map_leaves_out_capitals_far_from_the_chains(places):
+    chart = network_plot.island_chain_map(places)
+    axes = chart.figure.axes[0]
+    (west, east), (south, north) = axes.get_xlim(), axes.get_ylim()
+    points = [point for collection in axes.collections for point in collection.get_offsets()]
+    assert points and all(west <= lon <= east and south <= lat <= north for lon, lat in points)
+    names = [text.get_text() for text in axes.texts]
+    assert "Seoul" in names and "Canberra" not in names and "New Delhi" not in names

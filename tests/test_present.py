@@ -1,6 +1,8 @@
 """Presentation mode (make present LESSON=NN): finding the lesson and the Voila command line."""
 
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -44,9 +46,19 @@ def test_voila_command_hides_code_and_tracebacks():
         str(path),
         "--strip_sources=True",
         "--show_tracebacks=False",
+        "--template=alliancelab",
         "--Voila.port=8900",
         "--no-browser",
     ]
+
+
+def test_voila_finds_the_module_template():
+    env = present.voila_env({"JUPYTER_PATH": "/elsewhere"})
+    root = env["JUPYTER_PATH"].split(os.pathsep)[0]
+    assert env["JUPYTER_PATH"].endswith("/elsewhere")
+    template = Path(root) / "voila" / "templates" / present.TEMPLATE
+    assert (template / "conf.json").is_file()
+    assert "alt=" in (template / "index.html.j2").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("port", [0, 70000])

@@ -15,8 +15,8 @@ from alliancelab.errors import AllianceLabError
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCE = ROOT / "node_modules" / "world-atlas" / "land-50m.json"
 TARGET = ROOT / "data" / "east_asia_land.geojson"
-#: West, south, east, north (degrees): the Kurils to Borneo, Beijing to Guam.
-BOUNDS = (95.0, -5.0, 165.0, 55.0)
+#: West, south, east, north (degrees): India to the Kurils and Guam, Canberra to Beijing.
+BOUNDS = (60.0, -45.0, 180.0, 55.0)
 
 
 def decode_topojson(topology: dict, name: str) -> list[list[list[tuple[float, float]]]]:
@@ -87,10 +87,17 @@ def _cross_y(a, b, y):
     return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
 
 
+def crosses_antimeridian(ring) -> bool:
+    """True if the ring jumps across 180 degrees of longitude (one edge spans more than half the globe)."""
+    return any(abs(x2 - x1) > 180 for (x1, _), (x2, _) in zip(ring, ring[1:]))
+
+
 def cut(topology: dict, bounds=BOUNDS) -> dict:
     """A GeoJSON FeatureCollection of the land polygons inside ``bounds``, rounded to 0.01 degree."""
     features = []
     for polygon in decode_topojson(topology, "land"):
+        if crosses_antimeridian(polygon[0]):  # Eurasia (Chukotka), Fiji: count longitudes east past 180
+            polygon = [[(x + 360 if x < -90 else x, y) for x, y in ring] for ring in polygon]
         rings = [clip_ring(ring, bounds) for ring in polygon]
         if not rings[0]:
             continue

@@ -5,14 +5,21 @@
 Voila runs the notebook top to bottom in a fresh kernel and shows only its text, figures and
 widgets. Stop it with Ctrl+C. ``--port`` picks the port (Voila's default is 8866) and
 ``--no-browser`` stops it opening a browser tab (for a lecture-hall machine already showing one).
+
+Voila uses the module's template (``presentation/voila/templates/alliancelab``: the "lab" template with its
+figures' alt text kept, links underlined and slider handles named), found through ``voila_env()``.
 """
 
+import os
 import re
 import sys
 from pathlib import Path
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.lessons import LESSONS, NOTEBOOK_DIR
+
+TEMPLATE = "alliancelab"
+TEMPLATE_ROOT = Path(__file__).parent / "presentation"  # holds voila/templates/alliancelab
 
 
 def choices() -> str:
@@ -43,9 +50,24 @@ def lesson_notebook(lesson, notebook_dir=NOTEBOOK_DIR) -> Path:
     raise AllianceLabError(f"There is no lesson {number:02d}. Lessons available: {choices()}.")
 
 
+def voila_env(env=None) -> dict:
+    """``env`` (default: this process's environment) with the module's template folder first on JUPYTER_PATH."""
+    env = dict(os.environ if env is None else env)
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(TEMPLATE_ROOT), env.get("JUPYTER_PATH", "")]))
+    return env
+
+
 def voila_command(notebook: Path, *, port: int | None = None, open_browser: bool = True) -> list[str]:
     """The command line that serves ``notebook`` with Voila: code hidden, no tracebacks shown."""
-    command = [sys.executable, "-m", "voila", str(notebook), "--strip_sources=True", "--show_tracebacks=False"]
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        f"--template={TEMPLATE}",
+    ]
     if port is not None:
         port = int(port)
         if not 1 <= port <= 65535:

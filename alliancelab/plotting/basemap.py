@@ -1,6 +1,7 @@
 """Coastlines for maps: Natural Earth land (1:50m, public domain) in East Asia, from data/east_asia_land.geojson.
 
-``draw_land(axes)`` fills the land under whatever a map draws on longitude and latitude. The file is cut from the
+``draw_land(axes)`` fills the land under whatever a map draws on longitude and latitude; ``map_axes`` starts a map
+figure with the land drawn and the axes labelled. The file is cut from the
 npm package world-atlas by :mod:`alliancelab.instructor.basemap`; provenance and licence in data/README.md.
 """
 
@@ -11,6 +12,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
 from alliancelab.data import DATA_DIR
+from alliancelab.plotting.style import new_figure
 
 LAND_FILE = "east_asia_land.geojson"
 LAND, COAST = "#EEEBE3", "#9A9A9A"
@@ -34,3 +36,19 @@ def draw_land(axes) -> None:
             vertices += ring
             codes += [Path.MOVETO] + [Path.LINETO] * (len(ring) - 2) + [Path.CLOSEPOLY]
         axes.add_patch(PathPatch(Path(vertices, codes), facecolor=LAND, edgecolor=COAST, linewidth=0.5, zorder=0))
+
+
+def map_axes(title: str, extent, size=(8.5, 7.5)):
+    """A new figure whose axes are a map: labelled longitude and latitude, the land drawn, ``extent`` shown.
+
+    ``extent`` is (west, east, south, north) in degrees; the axes keep one degree of longitude as wide as one of
+    latitude. Returns the figure.
+    """
+    figure, axes = new_figure(title, "Longitude (degrees east)", "Latitude (degrees north)", size=size)
+    axes.grid(color="#E5E5E5", linewidth=0.8)
+    draw_land(axes)
+    west, east, south, north = extent
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
+    axes.set_aspect("equal", adjustable="box")
+    return figure

@@ -1,8 +1,9 @@
-"""Alliance network diagrams and the first-island-chain map.
+"""Alliance network diagrams and the island-chain map.
 
 ``alliance_network`` draws the ties of ``data/alliance_ties.csv`` signed up to a year on a
 fixed schematic layout (rough geography, so the same country is always in the same place);
-``island_chain_map`` draws ``data/places.csv`` on longitude and latitude over Natural Earth coastlines.
+``island_chain_map`` draws ``data/places.csv`` (and the second chain of ``data/island_chains.csv``) on longitude and
+latitude over Natural Earth coastlines.
 """
 
 import math
@@ -15,7 +16,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import network as networks
-from alliancelab.plotting.basemap import draw_land
+from alliancelab.plotting.basemap import map_axes
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
@@ -51,6 +52,7 @@ TREATY = "treaty alliance"
 HUB_WIDTH, SPOKE_WIDTH = 1.6, 3.2
 TIES_TABLE = "data/alliance_ties.csv"
 PLACES_TABLE = "data/places.csv"
+CHAINS_TABLE = "data/island_chains.csv"
 
 
 def positions(names) -> dict:
@@ -253,23 +255,33 @@ def _caption(year, hub) -> str:
     )
 
 
-def island_chain_map(places: pd.DataFrame) -> Chart:
-    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line."""
+def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -> Chart:
+    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line.
+
+    ``chains``: the island-chain waypoints (``data.load("island_chains")``) to draw the second island chain too,
+    solid where every cited definition agrees and dotted where only some carry it further.
+    """
     needed = ("name", "kind", "lat", "lon", "chain_order")
     if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
         raise AllianceLabError(
             f"places must be the places table (data.load('places')) with columns {', '.join(needed)}."
         )
+    places = places[places["kind"] != "islands"]  # disputed islands belong to the China-Japan map
     if places.empty:
         raise AllianceLabError("places is empty: there is nothing to draw.")
-    figure, axes = new_figure(
-        "The first island chain and the main US bases in Japan",
-        "Longitude (degrees east)",
-        "Latitude (degrees north)",
-        size=(8.5, 7.5),
-    )
-    axes.grid(color="#E5E5E5", linewidth=0.8)
-    draw_land(axes)
+    second = _second_chain(chains)
+    title = "The first island chain and the main US bases in Japan"
+    if second is not None:
+        title = "The first and second island chains and the main US bases in Japan"
+    # The frame: the chains with a margin; places beyond it (partners' capitals far away) are left out.
+    chain = places.dropna(subset=["chain_order"])
+    if chain.empty:
+        raise AllianceLabError("places has no chain_order points: the first island chain cannot be drawn.")
+    lons = pd.concat([chain["lon"]] + ([] if second is None else [second["lon"]]))
+    lats = pd.concat([chain["lat"]] + ([] if second is None else [second["lat"]]))
+    frame = (lons.min() - 8, lons.max() + 10, lats.min() - 3, lats.max() + 3)
+    places = places[places["lon"].between(frame[0], frame[1]) & places["lat"].between(frame[2], frame[3])]
+    axes = map_axes(title, frame, size=(10, 7.8) if second is not None else (8.5, 7.5)).axes[0]
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     axes.plot(
         chain["lon"],
@@ -280,11 +292,15 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
         zorder=1,
         label="first island chain (schematic)",
     )
+    if second is not None:
+        _draw_second_chain(axes, second, places)
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
     labels = {"us_base": "US base", "capital": "capital", "city": "city"}
     styles = palette(kinds)
     for kind in kinds:
         rows = places[places["kind"] == kind]
+        if rows.empty:
+            continue
         colour, marker = styles[kind]
         axes.scatter(
             rows["lon"],
@@ -313,24 +329,86 @@ def island_chain_map(places: pd.DataFrame) -> Chart:
             zorder=2.5,
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-    axes.set_xlim(places["lon"].min() - 3, places["lon"].max() + 10)
-    axes.set_ylim(places["lat"].min() - 3, places["lat"].max() + 3)
-    axes.set_aspect("equal", adjustable="box")
     axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
-    return Chart(
-        figure,
-        alt=describe_map(places),
-        caption=(
-            f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
-            "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
-            "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
-            "continues to Borneo. Each kind of place has its own colour and marker."
-        ),
+    caption = (
+        f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
+        "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
+        "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
+        "continues to Borneo. Each kind of place has its own colour and marker."
     )
+    if second is not None:
+        caption += (
+            f" The second island chain ({CHAINS_TABLE}) runs from Honshu through the Ogasawara (Bonin) and Iwo "
+            "(Volcano) Islands and the Marianas to Palau, the island groups a 2013 Ta Kung Pao explainer lists; "
+            "sources differ on where it ends: some stop at Palau, others carry it on to Indonesia or Papua New "
+            "Guinea (dotted). Waypoints are points in each named island group, not exact lines."
+        )
+    return Chart(axes.figure, alt=describe_map(places, second), caption=caption)
 
 
-def describe_map(places) -> str:
-    """Alt text for the island-chain map, computed from the places table."""
+def _second_chain(chains):
+    """The second chain's waypoints in order, or None; a table without the waypoint columns is refused."""
+    if chains is None:
+        return None
+    needed = ("chain", "order", "waypoint", "lat", "lon", "part")
+    if not isinstance(chains, pd.DataFrame) or any(c not in chains.columns for c in needed):
+        raise AllianceLabError(
+            f"chains must be the island-chain table (data.load('island_chains')) with columns {', '.join(needed)}."
+        )
+    second = chains[chains["chain"] == "second"].sort_values("order")
+    if second.empty:
+        raise AllianceLabError("chains has no waypoints of the second island chain.")
+    return second
+
+
+def _draw_second_chain(axes, second, places) -> None:
+    """The second chain: a solid line through the core waypoints, dotted on to any extension, island groups named."""
+    colour = OKABE_ITO["blue"]
+    core = second[second["part"] == "core"]
+    axes.plot(
+        core["lon"], core["lat"], color=colour, linestyle="-.", linewidth=1.6, zorder=1, label="second island chain"
+    )
+    extension = second[second["part"] == "extension"]
+    if not extension.empty:
+        tail = pd.concat([core.tail(1), extension])
+        axes.plot(
+            tail["lon"],
+            tail["lat"],
+            color=colour,
+            linestyle=":",
+            linewidth=1.8,
+            zorder=1,
+            label="extension in some sources",
+        )
+    axes.scatter(
+        second["lon"],
+        second["lat"],
+        marker="v",
+        s=45,
+        color=colour,
+        edgecolor="white",
+        linewidth=0.6,
+        zorder=2,
+        label="island group (second chain)",
+    )
+    for row in second.itertuples():
+        if ((places["lon"] - row.lon).abs().lt(1) & (places["lat"] - row.lat).abs().lt(1)).any():
+            continue  # already named by a place (Tokyo, Guam)
+        axes.annotate(
+            row.waypoint,
+            (row.lon, row.lat),
+            xytext=(7, -3),
+            textcoords="offset points",
+            fontsize=8.5,
+            fontstyle="italic",
+            color=colour,
+            zorder=2.5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+
+
+def describe_map(places, second=None) -> str:
+    """Alt text for the island-chain map, computed from the places table (and the second chain's waypoints)."""
     chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
     bases = places[places["kind"] == "us_base"]["name"].tolist()
     west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
@@ -344,4 +422,89 @@ def describe_map(places) -> str:
     if west:
         text += f" {', '.join(west)} {'lies' if len(west) == 1 else 'lie'} west of the chain"
         text += f", {', '.join(east)} east of it." if east else "."
+    if second is not None:
+        core = second[second["part"] == "core"]["waypoint"].tolist()
+        extension = second[second["part"] == "extension"]["waypoint"].tolist()
+        text += (
+            f" A dash-dotted line, the second island chain, runs further out into the Pacific from {core[0]} "
+            f"through {', '.join(core[1:-1])} to {core[-1]}"
+        )
+        text += f", and a dotted line continues it to {' and '.join(extension)}." if extension else "."
     return text
+
+
+def partnership_map(
+    ties: pd.DataFrame, places: pd.DataFrame, year: int, hub: str = networks.US, countries=None
+) -> Chart:
+    """The ties signed up to ``year`` drawn between capitals on the coastlines (a static map, no redraw).
+
+    Each country sits at its capital (the ``capital`` row of ``places`` whose ``country`` is its name); line colour
+    and style give the kind of tie, as in :func:`alliance_network`. Ties of a party with no capital in ``places``
+    (ASEAN) are left out and named in the caption.
+    """
+    if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in ("kind", "country", "lat", "lon")):
+        raise AllianceLabError("places must be the places table (data.load('places')).")
+    shown = networks.ties_until(ties, year, countries)
+    year = networks.check_year(year)
+    hub = networks.check_country(ties, hub, "hub")
+    capitals = places[places["kind"] == "capital"].drop_duplicates("country").set_index("country")
+    where = {c: (row.lon, row.lat) for c, row in capitals.iterrows()}
+    capital_of = {c: name.partition(" (")[0] for c, name in capitals["name"].items()}  # "Manila (Luzon)": Manila
+    on_map = shown["country_a"].isin(list(where)) & shown["country_b"].isin(list(where))
+    drawn, left_out = shown[on_map], shown[~on_map]
+    if drawn.empty:
+        raise AllianceLabError(f"No tie in or before {year} joins two countries with a capital in the places table.")
+    nodes = sorted(set(drawn["country_a"]) | set(drawn["country_b"]))
+    xs, ys = zip(*(where[n] for n in nodes))
+    figure = map_axes(
+        f"{hub}'s security ties on the map, up to {year}" if countries is not None else f"Security ties up to {year}",
+        (min(xs) - 12, max(xs) + 12, min(ys) - 8, max(ys) + 8),
+        size=(10, 7.5),
+    )
+    axes = figure.axes[0]
+    styles = _kind_styles(ties)
+    edges = axes.add_collection(LineCollection([], zorder=2), autolim=False)
+    _place_edges(edges, drawn, where, styles, hub, None)
+    for name in nodes:
+        lon, lat = where[name]
+        is_hub = name == hub
+        axes.scatter(
+            lon,
+            lat,
+            s=170 if is_hub else 110,
+            marker="s" if is_hub else "o",
+            zorder=3,
+            color=OKABE_ITO["black"] if is_hub else "white",
+            edgecolor=OKABE_ITO["black"],
+            linewidth=1.4,
+        )
+        axes.annotate(
+            f"{name} ({capital_of[name]})",
+            (lon, lat),
+            xytext=(9, 6),
+            textcoords="offset points",
+            fontsize=9,
+            fontweight="bold" if is_hub else "normal",
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+    _legend(axes, drawn, styles)
+    axes.get_legend().set_loc("lower left")  # inside the frame, over open sea
+    axes.get_legend().set_bbox_to_anchor((0.0, 0.0), transform=axes.transAxes)
+    missing = sorted((set(left_out["country_a"]) | set(left_out["country_b"])) - set(where))
+    caption = (
+        f"Figure: {len(drawn)} security ties signed up to {year} ({TIES_TABLE}), drawn between capitals "
+        f"({PLACES_TABLE}) on Natural Earth coastlines. Colour and line style give the kind of tie; thin lines run "
+        f"through {hub}, thick lines join two other countries."
+    )
+    if missing:
+        caption += f" Not drawn: {len(left_out)} ties of {', '.join(missing)} (no capital on the map)."
+    through = int(networks.involves(drawn, hub).sum())
+    alt = (
+        f"Map from {min(ys):.0f} to {max(ys):.0f} degrees of latitude with {len(nodes)} countries at their capitals "
+        f"({', '.join(f'{n} at {capital_of[n]}' for n in nodes)}) and "
+        f"{len(drawn)} ties signed up to {year}; {through} of them involve {hub}."
+    )
+    if missing:
+        alt += f" {len(left_out)} ties with {', '.join(missing)} are not drawn."
+    return Chart(figure, alt=alt, caption=caption)

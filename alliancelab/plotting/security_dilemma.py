@@ -9,6 +9,7 @@ from alliancelab import brief
 from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
+from alliancelab.plotting.basemap import map_axes
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 from alliancelab.plotting.timeline import shade_after_brief
 
@@ -188,3 +189,102 @@ def _bilateral_alt(shown, a, b, first, last) -> str:
         f"Timeline of {len(shown)} {events_word} involving both {a} and {b}, {first:%B %Y} to {last:%B %Y}, "
         f"{after} of them after the brief was written. In order: {listed}."
     )
+
+
+def bilateral_map(events: pd.DataFrame, places: pd.DataFrame, a: str = "China", b: str = "Japan") -> Chart:
+    """Where the events between ``a`` and ``b`` happened, and the disputed islands events name, on the coastlines.
+
+    An event counts for a place as :func:`alliancelab.events.place_pattern` says: a city where it happened ("summit
+    in Seoul"), an island it was about ("Taiwan", "the Senkakus"). Events that name places of kind ``islands``
+    count whoever their actors are. Marker size grows with the number of events.
+    """
+    needed = ("name", "kind", "lat", "lon")
+    if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
+        raise AllianceLabError(
+            f"places must be the places table (data.load('places')) with columns {', '.join(needed)}."
+        )
+    pair = events[involves(events, a, b)]
+    mentions = pd.concat(
+        [ev.place_mentions(pair, places), ev.place_mentions(events, places[places["kind"] == "islands"])]
+    ).drop_duplicates(["place", "date", "title"])
+    if mentions.empty:
+        raise AllianceLabError(f"No {a}-{b} event names a place in the places table: there is nothing to draw.")
+    counts = mentions.groupby("place", sort=False).agg(
+        kind=("kind", "first"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        n=("date", "size"),
+        years=("date", lambda dates: sorted({d.year for d in dates})),
+    )
+    first, last = mentions["date"].min().year, mentions["date"].max().year
+    figure = map_axes(
+        f"Places named in {a}-{b} events, {first}-{last}",
+        (counts["lon"].min() - 8, counts["lon"].max() + 8, counts["lat"].min() - 5, counts["lat"].max() + 5),
+        size=(9.5, 5.2),
+    )
+    axes = figure.axes[0]
+    kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
+    styles = palette(kinds)
+    labels = {
+        "capital": "capital (where events were held)",
+        "city": "city or island named",
+        "islands": "disputed islands",
+    }
+    for kind in kinds:
+        rows = counts[counts["kind"] == kind]
+        if rows.empty:
+            continue
+        colour, marker = styles[kind]
+        axes.scatter(
+            rows["lon"],
+            rows["lat"],
+            s=60 + 70 * rows["n"],
+            color=colour,
+            marker=marker,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=3,
+            label=labels.get(kind, kind),
+        )
+    for name, row in counts.iterrows():
+        years = ", ".join(map(str, row["years"]))
+        crowded = ((counts["lon"] - row["lon"]).between(0.1, 4) & (counts["lat"] - row["lat"]).abs().lt(2)).any()
+        axes.annotate(
+            f"{name}: {row['n']} ({years})",
+            (row["lon"], row["lat"]),
+            xytext=(0, -17) if crowded else (11, -4),  # below the marker when a neighbour's label sits to its right
+            textcoords="offset points",
+            ha="center" if crowded else "left",
+            fontsize=9,
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+    axes.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        fontsize=9,
+        frameon=False,
+        title="Marker size: events",
+        title_fontsize=9,
+        markerscale=0.6,
+    )
+    unplaced = pair[~pair["title"].isin(mentions["title"])]
+    return Chart(
+        figure,
+        alt=_bilateral_map_alt(counts, unplaced, a, b),
+        caption=(
+            f"Figure: places from data/places.csv named in data/events.csv, on Natural Earth coastlines: where "
+            f'{a}-{b} events were held ("in Seoul") and what they were about (Taiwan, the Senkaku Islands, named by '
+            f"any event). The number after each name counts its events. {len(unplaced)} of the {len(pair)} "
+            f"{a}-{b} events name no place in the table (held in a city it does not list, or naming no place) and "
+            "are not drawn; the alt text lists them."
+        ),
+    )
+
+
+def _bilateral_map_alt(counts, unplaced, a, b) -> str:
+    placed = "; ".join(f"{name}, {row['n']} ({', '.join(map(str, row['years']))})" for name, row in counts.iterrows())
+    text = f"Map of East Asia's coastlines marking the places {a}-{b} events name, sized by how many: {placed}."
+    if not unplaced.empty:
+        text += f" Not on the map: {'; '.join(unplaced['title'])}."
+    return text

@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERVER_START_SECONDS = 60
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # from `npm ci` (make test runs it)
+BLOCKING = ("serious", "critical")
 
 # JupyterLab user settings for the test server: no autosave (nothing is written back), no
 # news or update pop-ups, and every cell kept in the page (no virtual scrolling), so the
@@ -476,3 +478,18 @@ def figure_overflow(page, widget) -> float:
         }""",
         [widget.element_handle(), FIGURE],
     )
+
+
+def axe_violations(page, label: str, impacts=BLOCKING) -> list[str]:
+    """axe-core run over ``page`` as it stands: its violations of the given impacts, one line each (``label`` first).
+
+    The page's context needs ``bypass_csp=True`` where the server sends a Content-Security-Policy (Voila does):
+    axe is injected as a script tag.
+    """
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{label}: {v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]

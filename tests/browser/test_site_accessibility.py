@@ -8,12 +8,10 @@ Screenshots of the home page and a lesson, at 1280 and 1920 pixels, go to build/
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT
+from browser_support import AXE, axe_violations
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-BLOCKING = ("serious", "critical")
 # Sphinx's generated index pages hold no course content.
 SKIPPED = {"genindex.html", "search.html"}
 
@@ -50,13 +48,7 @@ def site_page(browser):
 def audit(page, path: Path) -> list[str]:
     """The serious and critical axe violations of one page, one line each."""
     page.goto(path.as_uri(), wait_until="load")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{path.name}: {v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in BLOCKING
-    ]
+    return axe_violations(page, path.name)
 
 
 @pytest.mark.parametrize("build", ["student", "instructor"])
