@@ -66,9 +66,15 @@ def test_places_lie_on_land(name):
 
 
 def test_island_chain_map_draws_the_coastlines():
-    chart = network.island_chain_map(data.load("places"))
+    chart = network.island_chain_map(data.load("places"), data.load("island_chains"))
     assert len(chart.figure.axes[0].patches) == len(land_polygons())
     assert "coastlines" in chart.alt and "Natural Earth" in chart.caption
+
+
+def test_first_chain_waypoints_lie_on_land():
+    first = data.load("island_chains").query("chain == 'first'")
+    for row in first.itertuples():
+        assert any(inside((row.lon, row.lat), list(polygon[0])) for polygon in land_polygons()), row.waypoint
 
 
 @pytest.mark.parametrize("waypoint", ["Northern Mariana Islands (Saipan, Tinian)", "Guam", "Palau"])

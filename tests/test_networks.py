@@ -307,20 +307,43 @@ def test_unknown_countries_get_fixed_positions():
     assert first["Japan"] == network_plot.POSITIONS["Japan"] and first["Freedonia"] != first["Sylvania"]
 
 
-def test_island_chain_map_names_the_bases_and_the_chain(places):
-    chart = network_plot.island_chain_map(places)
+def test_island_chain_map_names_the_bases_and_the_chain(places, chains):
+    chart = network_plot.island_chain_map(places, chains)
     axes = chart.figure.axes[0]
-    assert axes.get_title(loc="left") == "The first island chain and the main US bases in Japan"
+    assert axes.get_title(loc="left") == "The first and second island chains and the main US bases in Japan"
     assert axes.get_xlabel().startswith("Longitude") and axes.get_ylabel().startswith("Latitude")
     bases = places[places["kind"] == "us_base"]
     assert f"{len(bases)} US bases are marked" in chart.alt
-    assert "Kadena Air Base (Okinawa)" in chart.alt and "Beijing lies west of the chain" in chart.alt
-    assert "data/places.csv" in chart.caption
+    assert "Kadena Air Base (Okinawa)" in chart.alt and "Beijing, Seoul lie west of the chain" in chart.alt
+    assert "data/places.csv" in chart.caption and "Taiwan News" in chart.caption
 
 
-def test_island_chain_map_refuses_other_tables(ties):
+def test_island_chain_map_draws_the_first_chain_through_its_island_groups(places, chains):
+    chart = network_plot.island_chain_map(places, chains)
+    axes = chart.figure.axes[0]
+    labels = [line.get_label() for line in axes.get_lines()]
+    dashed = axes.get_lines()[labels.index("first island chain")]
+    first = chains[chains["chain"] == "first"].sort_values("order")
+    assert list(dashed.get_xdata()) == list(first["lon"]) and dashed.get_linestyle() == "--"
+    assert "through 8 island groups: Kuril Islands (Iturup), Hokkaido, Honshu, Kyushu" in chart.alt
+    assert "Borneo" in chart.alt
+
+
+def test_first_chain_runs_north_to_south_from_the_kurils_to_borneo(chains):
+    first = chains[chains["chain"] == "first"].sort_values("order")
+    assert first["waypoint"].iloc[0].startswith("Kuril Islands") and first["waypoint"].iloc[-1] == "Borneo"
+    assert first["lat"].is_monotonic_decreasing
+    assert first["quote"].str.contains("Kuril Islands, the Japanese Archipelago, the Ryukyu Islands").all()
+
+
+def test_island_chain_map_refuses_other_tables(ties, chains):
     with pytest.raises(AllianceLabError, match="places must be the places table"):
-        network_plot.island_chain_map(ties)
+        network_plot.island_chain_map(ties, chains)
+
+
+def test_island_chain_map_needs_both_chains(places, chains):
+    with pytest.raises(AllianceLabError, match="no waypoints of the first island chain"):
+        network_plot.island_chain_map(places, chains[chains["chain"] == "second"])
 
 
 # --- widget ------------------------------------------------------------------------------------
@@ -413,8 +436,8 @@ def test_partnership_map_draws_ties_between_capitals(ties, places):
     assert "Japan at Tokyo" in chart.alt and "ASEAN" in chart.caption and "not drawn" in chart.alt
 
 
-def test_island_chain_map_leaves_out_capitals_far_from_the_chains(places):
-    chart = network_plot.island_chain_map(places)
+def test_island_chain_map_leaves_out_capitals_far_from_the_chains(places, chains):
+    chart = network_plot.island_chain_map(places, chains)
     axes = chart.figure.axes[0]
     (west, east), (south, north) = axes.get_xlim(), axes.get_ylim()
     points = [point for collection in axes.collections for point in collection.get_offsets()]

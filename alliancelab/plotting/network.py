@@ -2,8 +2,8 @@
 
 ``alliance_network`` draws the ties of ``data/alliance_ties.csv`` signed up to a year on a
 fixed schematic layout (rough geography, so the same country is always in the same place);
-``island_chain_map`` draws ``data/places.csv`` (and the second chain of ``data/island_chains.csv``) on longitude and
-latitude over Natural Earth coastlines.
+``island_chain_map`` draws the two island chains of ``data/island_chains.csv`` and the places of ``data/places.csv``
+on longitude and latitude over Natural Earth coastlines.
 """
 
 import math
@@ -255,13 +255,13 @@ def _caption(year, hub) -> str:
     )
 
 
-def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -> Chart:
-    """US bases, capitals and cities on longitude and latitude, with the first island chain as a dashed line.
+def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame) -> Chart:
+    """The first and second island chains through their island groups, with US bases, capitals and cities as points.
 
-    ``chains``: the island-chain waypoints (``data.load("island_chains")``) to draw the second island chain too,
-    solid where every cited definition agrees and dotted where only some carry it further.
+    ``chains``: the island-chain waypoints (``data.load("island_chains")``). The first chain is dashed; the second
+    is solid where every cited definition agrees and dotted where only some carry it further.
     """
-    needed = ("name", "kind", "lat", "lon", "chain_order")
+    needed = ("name", "kind", "lat", "lon")
     if not isinstance(places, pd.DataFrame) or any(c not in places.columns for c in needed):
         raise AllianceLabError(
             f"places must be the places table (data.load('places')) with columns {', '.join(needed)}."
@@ -269,31 +269,24 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
     places = places[places["kind"] != "islands"]  # disputed islands belong to the China-Japan map
     if places.empty:
         raise AllianceLabError("places is empty: there is nothing to draw.")
-    second = _second_chain(chains)
-    title = "The first island chain and the main US bases in Japan"
-    if second is not None:
-        title = "The first and second island chains and the main US bases in Japan"
+    first, second = _chain(chains, "first"), _chain(chains, "second")
     # The frame: the chains with a margin; places beyond it (partners' capitals far away) are left out.
-    chain = places.dropna(subset=["chain_order"])
-    if chain.empty:
-        raise AllianceLabError("places has no chain_order points: the first island chain cannot be drawn.")
-    lons = pd.concat([chain["lon"]] + ([] if second is None else [second["lon"]]))
-    lats = pd.concat([chain["lat"]] + ([] if second is None else [second["lat"]]))
-    frame = (lons.min() - 8, lons.max() + 10, lats.min() - 3, lats.max() + 3)
+    both = pd.concat([first, second])
+    frame = (both["lon"].min() - 8, both["lon"].max() + 10, both["lat"].min() - 3, both["lat"].max() + 3)
     places = places[places["lon"].between(frame[0], frame[1]) & places["lat"].between(frame[2], frame[3])]
-    axes = map_axes(title, frame, size=(10, 7.8) if second is not None else (8.5, 7.5)).axes[0]
-    chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
+    title = "The first and second island chains and the main US bases in Japan"
+    axes = map_axes(title, frame, size=(10, 8.6)).axes[0]
     axes.plot(
-        chain["lon"],
-        chain["lat"],
+        first["lon"],
+        first["lat"],
         color=OKABE_ITO["black"],
         linestyle="--",
         linewidth=1.4,
         zorder=1,
-        label="first island chain (schematic)",
+        label="first island chain",
     )
-    if second is not None:
-        _draw_second_chain(axes, second, places)
+    _mark_groups(axes, first, places, OKABE_ITO["black"], "^", "island group (first chain)", right=False)
+    _draw_second_chain(axes, second, places)
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
     labels = {"us_base": "US base", "capital": "capital", "city": "city"}
     styles = palette(kinds)
@@ -331,38 +324,34 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame | None = None) -
         )
     axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, frameon=False)
     caption = (
-        f"Figure: places from {PLACES_TABLE}, plotted by longitude and latitude on Natural Earth coastlines "
-        "(1:50m land, public domain; data/east_asia_land.geojson). The dashed line "
-        "joins the listed points from northern Honshu through Okinawa and Taiwan to Luzon; the chain itself "
-        "continues to Borneo. Each kind of place has its own colour and marker."
+        f"Figure: the island chains ({CHAINS_TABLE}) and places from {PLACES_TABLE}, plotted by longitude and "
+        "latitude on Natural Earth coastlines (1:50m land, public domain; data/east_asia_land.geojson). The dashed "
+        "first island chain runs through the island groups a 2021 Taiwan News report lists: the Kuril Islands, "
+        "Japan (Hokkaido, Honshu, Kyushu), the Ryukyu Islands, Taiwan, the northern Philippines (Luzon) and Borneo. "
+        "The second island chain runs from Honshu through the Ogasawara (Bonin) and Iwo (Volcano) Islands and the "
+        "Marianas to Palau, the island groups a 2013 Ta Kung Pao explainer lists; sources differ on where it ends: "
+        "some stop at Palau, others carry it on to Indonesia or Papua New Guinea (dotted). Waypoints are points in "
+        "each named island group, not exact lines. US bases, capitals and cities are points on land, each kind with "
+        "its own colour and marker."
     )
-    if second is not None:
-        caption += (
-            f" The second island chain ({CHAINS_TABLE}) runs from Honshu through the Ogasawara (Bonin) and Iwo "
-            "(Volcano) Islands and the Marianas to Palau, the island groups a 2013 Ta Kung Pao explainer lists; "
-            "sources differ on where it ends: some stop at Palau, others carry it on to Indonesia or Papua New "
-            "Guinea (dotted). Waypoints are points in each named island group, not exact lines."
-        )
-    return Chart(axes.figure, alt=describe_map(places, second), caption=caption)
+    return Chart(axes.figure, alt=describe_map(places, first, second), caption=caption)
 
 
-def _second_chain(chains):
-    """The second chain's waypoints in order, or None; a table without the waypoint columns is refused."""
-    if chains is None:
-        return None
+def _chain(chains, name):
+    """One chain's waypoints in order; a table without the waypoint columns or without that chain is refused."""
     needed = ("chain", "order", "waypoint", "lat", "lon", "part")
     if not isinstance(chains, pd.DataFrame) or any(c not in chains.columns for c in needed):
         raise AllianceLabError(
             f"chains must be the island-chain table (data.load('island_chains')) with columns {', '.join(needed)}."
         )
-    second = chains[chains["chain"] == "second"].sort_values("order")
-    if second.empty:
-        raise AllianceLabError("chains has no waypoints of the second island chain.")
-    return second
+    rows = chains[chains["chain"] == name].sort_values("order")
+    if rows.empty:
+        raise AllianceLabError(f"chains has no waypoints of the {name} island chain.")
+    return rows
 
 
 def _draw_second_chain(axes, second, places) -> None:
-    """The second chain: a solid line through the core waypoints, dotted on to any extension, island groups named."""
+    """The second chain: a solid line through the core waypoints, dotted on to any extension."""
     colour = OKABE_ITO["blue"]
     core = second[second["part"] == "core"]
     axes.plot(
@@ -380,25 +369,31 @@ def _draw_second_chain(axes, second, places) -> None:
             zorder=1,
             label="extension in some sources",
         )
+    _mark_groups(axes, second, places, colour, "v", "island group (second chain)", right=True)
+
+
+def _mark_groups(axes, rows, places, colour, marker, label, right) -> None:
+    """A chain's island groups as small markers, named (right or left of the point) unless a place names them."""
     axes.scatter(
-        second["lon"],
-        second["lat"],
-        marker="v",
+        rows["lon"],
+        rows["lat"],
+        marker=marker,
         s=45,
         color=colour,
         edgecolor="white",
         linewidth=0.6,
         zorder=2,
-        label="island group (second chain)",
+        label=label,
     )
-    for row in second.itertuples():
+    for row in rows.itertuples():
         if ((places["lon"] - row.lon).abs().lt(1) & (places["lat"] - row.lat).abs().lt(1)).any():
-            continue  # already named by a place (Tokyo, Guam)
+            continue  # already named by a place (Tokyo, Guam, Kadena)
         axes.annotate(
-            row.waypoint,
+            row.waypoint.split(": ")[-1],
             (row.lon, row.lat),
-            xytext=(7, -3),
+            xytext=(7, -3) if right else (-7, -3),
             textcoords="offset points",
+            ha="left" if right else "right",
             fontsize=8.5,
             fontstyle="italic",
             color=colour,
@@ -407,29 +402,30 @@ def _draw_second_chain(axes, second, places) -> None:
         )
 
 
-def describe_map(places, second=None) -> str:
-    """Alt text for the island-chain map, computed from the places table (and the second chain's waypoints)."""
-    chain = places.dropna(subset=["chain_order"]).sort_values("chain_order")
+def describe_map(places, first, second) -> str:
+    """Alt text for the island-chain map, computed from the places table and the two chains' waypoints."""
     bases = places[places["kind"] == "us_base"]["name"].tolist()
-    west = places[places["chain_order"].isna() & (places["lon"] < chain["lon"].min())]["name"].tolist()
-    east = places[places["chain_order"].isna() & (places["lon"] > chain["lon"].max())]["name"].tolist()
+    # East or west of the chain: more than 5 degrees of longitude from the line between its waypoints, at the same
+    # latitude (places on the chain's islands, such as Tokyo, Taipei or Manila, are neither).
+    south_to_north = first.sort_values("lat")
+    offset = places["lon"] - np.interp(places["lat"], south_to_north["lat"], south_to_north["lon"])
+    west, east = places[offset < -5]["name"].tolist(), places[offset > 5]["name"].tolist()
+    groups = first["waypoint"].str.split(": ").str[-1].tolist()
     text = (
         f"Map of East Asia's coastlines with {len(places)} places marked by longitude and latitude. A dashed "
-        "line, the first island "
-        f"chain, runs from {chain['name'].iloc[0]} to {chain['name'].iloc[-1]} through "
-        f"{', '.join(chain['name'].iloc[1:-1])}. {len(bases)} US bases are marked: {', '.join(bases)}."
+        f"line, the first island chain, runs north to south through {len(groups)} island groups: "
+        f"{', '.join(groups)}. {len(bases)} US bases are marked: {', '.join(bases)}."
     )
     if west:
         text += f" {', '.join(west)} {'lies' if len(west) == 1 else 'lie'} west of the chain"
         text += f", {', '.join(east)} east of it." if east else "."
-    if second is not None:
-        core = second[second["part"] == "core"]["waypoint"].tolist()
-        extension = second[second["part"] == "extension"]["waypoint"].tolist()
-        text += (
-            f" A dash-dotted line, the second island chain, runs further out into the Pacific from {core[0]} "
-            f"through {', '.join(core[1:-1])} to {core[-1]}"
-        )
-        text += f", and a dotted line continues it to {' and '.join(extension)}." if extension else "."
+    core = second[second["part"] == "core"]["waypoint"].tolist()
+    extension = second[second["part"] == "extension"]["waypoint"].tolist()
+    text += (
+        f" A dash-dotted line, the second island chain, runs further out into the Pacific from {core[0]} "
+        f"through {', '.join(core[1:-1])} to {core[-1]}"
+    )
+    text += f", and a dotted line continues it to {' and '.join(extension)}." if extension else "."
     return text
 
 
