@@ -68,7 +68,7 @@ def widget_cases():
         "trade",
         "CoalitionExplorer",
         CoalitionExplorer,
-        lambda x, i: setattr(x.weight, "value", 0.6 if i % 2 else 0.5),
+        lambda x, i: setattr(x.us_ask, "value", 20.0 if i % 2 else 25.0),
     )
     from alliancelab.widgets.security_dilemma import SecurityDilemmaExplorer
 

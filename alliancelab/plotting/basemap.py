@@ -1,8 +1,9 @@
 """Coastlines for maps: Natural Earth land (1:50m, public domain) in East Asia, from data/east_asia_land.geojson.
 
 ``draw_land(axes)`` fills the land under whatever a map draws on longitude and latitude; ``map_axes`` starts a map
-figure with the land drawn and the axes labelled. The file is cut from the
-npm package world-atlas by :mod:`alliancelab.instructor.basemap`; provenance and licence in data/README.md.
+figure with the land drawn and the axes labelled; ``mark_places`` puts places on it, a colour and marker a kind.
+The file is cut from the npm package world-atlas by :mod:`alliancelab.instructor.basemap`; provenance and licence
+in data/README.md.
 """
 
 import json
@@ -12,7 +13,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
 from alliancelab.data import DATA_DIR
-from alliancelab.plotting.style import new_figure
+from alliancelab.plotting.style import new_figure, palette
 
 LAND_FILE = "east_asia_land.geojson"
 LAND, COAST = "#EEEBE3", "#9A9A9A"
@@ -52,3 +53,28 @@ def map_axes(title: str, extent, size=(8.5, 7.5)):
     axes.set_ylim(south, north)
     axes.set_aspect("equal", adjustable="box")
     return figure
+
+
+def mark_places(axes, places, kinds: list, labels: dict, size) -> None:
+    """Each kind of place (rows of ``places`` with lon, lat and kind) as points in a colour and marker of its own.
+
+    ``labels`` names each kind in the legend (the kind itself where missing); ``size(kind, rows)`` gives the
+    marker area, one number or one per row.
+    """
+    styles = palette(kinds)
+    for kind in kinds:
+        rows = places[places["kind"] == kind]
+        if rows.empty:
+            continue
+        colour, marker = styles[kind]
+        axes.scatter(
+            rows["lon"],
+            rows["lat"],
+            s=size(kind, rows),
+            color=colour,
+            marker=marker,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=3,
+            label=labels.get(kind, kind),
+        )

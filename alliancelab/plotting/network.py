@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import network as networks
-from alliancelab.plotting.basemap import map_axes
+from alliancelab.plotting.basemap import map_axes, mark_places
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
@@ -289,23 +289,7 @@ def island_chain_map(places: pd.DataFrame, chains: pd.DataFrame) -> Chart:
     _draw_second_chain(axes, second, places)
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
     labels = {"us_base": "US base", "capital": "capital", "city": "city"}
-    styles = palette(kinds)
-    for kind in kinds:
-        rows = places[places["kind"] == kind]
-        if rows.empty:
-            continue
-        colour, marker = styles[kind]
-        axes.scatter(
-            rows["lon"],
-            rows["lat"],
-            color=colour,
-            marker=marker,
-            s=90 if kind == "us_base" else 70,
-            edgecolor="white",
-            linewidth=0.8,
-            zorder=3,
-            label=labels.get(kind, kind),
-        )
+    mark_places(axes, places, kinds, labels, lambda kind, _rows: 90 if kind == "us_base" else 70)
     for place in places.itertuples():
         near = places[
             (places["name"] != place.name)

@@ -9,7 +9,7 @@ from alliancelab import brief
 from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
-from alliancelab.plotting.basemap import map_axes
+from alliancelab.plotting.basemap import map_axes, mark_places
 from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
 from alliancelab.plotting.timeline import shade_after_brief
 
@@ -224,28 +224,12 @@ def bilateral_map(events: pd.DataFrame, places: pd.DataFrame, a: str = "China", 
     )
     axes = figure.axes[0]
     kinds = list(places["kind"].cat.categories) if hasattr(places["kind"], "cat") else sorted(places["kind"].unique())
-    styles = palette(kinds)
     labels = {
         "capital": "capital (where events were held)",
         "city": "city or island named",
         "islands": "disputed islands",
     }
-    for kind in kinds:
-        rows = counts[counts["kind"] == kind]
-        if rows.empty:
-            continue
-        colour, marker = styles[kind]
-        axes.scatter(
-            rows["lon"],
-            rows["lat"],
-            s=60 + 70 * rows["n"],
-            color=colour,
-            marker=marker,
-            edgecolor="white",
-            linewidth=0.8,
-            zorder=3,
-            label=labels.get(kind, kind),
-        )
+    mark_places(axes, counts, kinds, labels, lambda _kind, rows: 60 + 70 * rows["n"])
     for name, row in counts.iterrows():
         years = ", ".join(map(str, row["years"]))
         crowded = ((counts["lon"] - row["lon"]).between(0.1, 4) & (counts["lat"] - row["lat"]).abs().lt(2)).any()
