@@ -235,7 +235,7 @@ def test_widgets_appear_as_their_stored_figure(built):
     assert "Starting values: Share of GDP (%): 2.0" in text
     html = page.read_text()
     assert "application/vnd.jupyter.widget-state+json" not in html
-    figures = re.findall(r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,', html)
+    figures = re.findall(r'<div class="alliancelab-figure" role="img" aria-label="([^"]*)"', html)
     assert [alt.split(" of ")[0] for alt in figures] == ["Line chart"] * 2  # each with its own alt text
 
 

@@ -14,7 +14,6 @@ still holds a solution region stops the build. MathJax is copied from ``node_mod
 so the pages load nothing from the network.
 """
 
-import base64
 import csv
 import html
 import json
@@ -92,24 +91,10 @@ def _walk(model_id, state, controls, shown):
     if "children" in values:
         for child in values["children"]:
             _walk(str(child).removeprefix("IPY_MODEL_"), state, controls, shown)
-    elif name == "OutputModel":
-        shown.extend(_with_alt_text(nbformat.from_dict(o)) for o in values.get("outputs", []))
     elif name in ("HTMLModel", "HTMLMathModel") and values.get("value"):
         shown.append(nbformat.v4.new_output("display_data", data={"text/html": values["value"]}))
     elif values.get("description") or values.get("_options_labels"):
         controls.append(f"{values.get('description') or 'choice'}: {_control_value(values)}")
-
-
-def _with_alt_text(output):
-    """An SVG figure as an <img> with its alt text; other outputs unchanged."""
-    svg = output.get("data", {}).get("image/svg+xml")
-    if svg is None:
-        return output
-    alt = output.get("metadata", {}).get("image/svg+xml", {}).get("alt") or output["data"].get("text/plain", "")
-    source = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return nbformat.v4.new_output(
-        "display_data", data={"text/html": f'<img alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{source}">'}
-    )
 
 
 def _control_value(values) -> str:
