@@ -18,6 +18,15 @@ from alliancelab import plotting
 from alliancelab.errors import AllianceLabError
 from alliancelab.plotting.layers import Layers
 
+#: How the explorers' sliders look: labels in a column of their own, sliders of one width.
+SLIDER_STYLE = {"description_width": "16em"}
+SLIDER_LAYOUT = w.Layout(width="36em")
+
+
+def slider(kind, style=SLIDER_STYLE, layout=SLIDER_LAYOUT, **options):
+    """A slider of ``kind`` (e.g. ``w.FloatSlider``) that reports its value when released, not while dragged."""
+    return kind(continuous_update=False, style=style, layout=layout, **options)
+
 
 class Explorer:
     """Base for the module's widgets: controls, a status line and one figure output."""

@@ -6,10 +6,7 @@ import pandas as pd
 from alliancelab.models import burden as bs
 from alliancelab.models.burden import base_gdp
 from alliancelab.plotting import burden as plots
-from alliancelab.widgets.base import Explorer
-
-STYLE = {"description_width": "16em"}
-WIDE = w.Layout(width="36em")
+from alliancelab.widgets.base import SLIDER_STYLE, Explorer, slider
 
 
 class BurdenCalculator(Explorer):
@@ -19,36 +16,30 @@ class BurdenCalculator(Explorer):
         self.defense = defense
         self.base_year = base_year
         self.budgets = plots.budget_rows(defense)
-        self.share = w.FloatSlider(
+        self.share = slider(
+            w.FloatSlider,
             value=2.0,
             min=0.5,
             max=6.0,
             step=0.1,
             description="Share of GDP (%)",
-            continuous_update=False,
             readout_format=".1f",
-            style=STYLE,
-            layout=WIDE,
         )
-        self.growth = w.FloatSlider(
+        self.growth = slider(
+            w.FloatSlider,
             value=2.0,
             min=-2.0,
             max=8.0,
             step=0.5,
             description="Nominal GDP growth (%/yr)",
-            continuous_update=False,
             readout_format=".1f",
-            style=STYLE,
-            layout=WIDE,
         )
-        self.year = w.IntSlider(
+        self.year = slider(
+            w.IntSlider,
             value=2027,
             min=base_year + 1,
             max=2035,
             description="Horizon (fiscal year)",
-            continuous_update=False,
-            style=STYLE,
-            layout=WIDE,
         )
         self.fixed = w.Checkbox(
             value=False, indent=False, description=f"Measure against FY{base_year} GDP (fixed), as Japan's 2% goal does"
@@ -56,7 +47,7 @@ class BurdenCalculator(Explorer):
         self.gdp = w.FloatText(
             value=base_gdp(gdp, base_year),
             description=f"FY{base_year} GDP (trillion yen)",
-            style=STYLE,
+            style=SLIDER_STYLE,
             layout=w.Layout(width="24em"),
         )
         self.summary = (
@@ -97,49 +88,41 @@ class OlsonZeckhauserExplorer(Explorer):
     (Sandler's joint products) -> who pays for the shared defence."""
 
     def __init__(self, small_share: float = 0.25, weight: float = 0.3, weight_small: float = 0.3, private: float = 0.0):
-        self.small_share = w.FloatSlider(
+        self.small_share = slider(
+            w.FloatSlider,
             value=small_share,
             min=0.05,
             max=0.5,
             step=0.01,
             description="Small ally's income share",
-            continuous_update=False,
             readout_format=".2f",
-            style=STYLE,
-            layout=WIDE,
         )
-        self.weight = w.FloatSlider(
+        self.weight = slider(
+            w.FloatSlider,
             value=weight,
             min=0.05,
             max=0.9,
             step=0.05,
             description="Large ally's weight on security",
-            continuous_update=False,
             readout_format=".2f",
-            style=STYLE,
-            layout=WIDE,
         )
-        self.weight_small = w.FloatSlider(
+        self.weight_small = slider(
+            w.FloatSlider,
             value=weight_small,
             min=0.05,
             max=0.9,
             step=0.05,
             description="Small ally's weight on security",
-            continuous_update=False,
             readout_format=".2f",
-            style=STYLE,
-            layout=WIDE,
         )
-        self.private = w.FloatSlider(
+        self.private = slider(
+            w.FloatSlider,
             value=private,
             min=0.0,
             max=1.0,
             step=0.05,
             description="Private share of defence's benefit",
-            continuous_update=False,
             readout_format=".2f",
-            style=STYLE,
-            layout=WIDE,
         )
         eq = bs.nash_contributions(1 - small_share, small_share, weight, weight_small, private)
         self.summary = (

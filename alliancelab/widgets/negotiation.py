@@ -13,7 +13,7 @@ from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
 from alliancelab.plotting import negotiation as plots
 from alliancelab.simulation import briefs
-from alliancelab.widgets.base import Explorer
+from alliancelab.widgets.base import Explorer, slider
 
 STYLE = {"description_width": "21em"}
 WIDE = w.Layout(width="40em")
@@ -45,40 +45,40 @@ class NegotiationGame(Explorer):
             layout=WIDE,
         )
         start = briefs.opening(side)
-        self.total = w.FloatSlider(
+        self.total = slider(
+            w.FloatSlider,
+            style=STYLE,
+            layout=WIDE,
             value=start.total,
             min=150,
             max=900,
             step=1,
             description="Total (bn yen a year)",
-            continuous_update=False,
             readout_format=".0f",
-            style=STYLE,
-            layout=WIDE,
         )
         self.mix = {
-            key: w.IntSlider(
+            key: slider(
+                w.IntSlider,
+                style=STYLE,
+                layout=WIDE,
                 value=int(round(start.mix[key])),
                 min=0,
                 max=100,
                 step=5,
                 description=f"{label} (%)",
-                continuous_update=False,
-                style=STYLE,
-                layout=WIDE,
             )
             for key, label in neg.CATEGORIES.items()
         }
-        self.pledge = w.FloatSlider(
+        self.pledge = slider(
+            w.FloatSlider,
+            style=STYLE,
+            layout=WIDE,
             value=start.pledge,
             min=1.0,
             max=6.0,
             step=0.1,
             description="Defence pledge (% of GDP)",
-            continuous_update=False,
             readout_format=".1f",
-            style=STYLE,
-            layout=WIDE,
         )
         self.linkage = w.Checkbox(
             value=False,

@@ -6,14 +6,7 @@ import pandas as pd
 from alliancelab.models import tariffs as tariff_model
 from alliancelab.models import two_level_game as tlg
 from alliancelab.plotting import trade as trade_plots
-from alliancelab.widgets.base import Explorer
-
-SLIDER_STYLE = {"description_width": "16em"}
-SLIDER_LAYOUT = w.Layout(width="36em")
-
-
-def _slider(kind, **options):
-    return kind(continuous_update=False, style=SLIDER_STYLE, layout=SLIDER_LAYOUT, **options)
+from alliancelab.widgets.base import Explorer, slider
 
 
 class TariffCalculator(Explorer):
@@ -21,11 +14,11 @@ class TariffCalculator(Explorer):
 
     def __init__(self, tariffs: pd.DataFrame, rate=15.0, elasticity=1.5, pass_through=1.0):
         self.marks = trade_plots.japan_rate_marks(tariffs)
-        self.rate = _slider(w.FloatSlider, value=rate, min=0, max=150, step=0.5, description="Tariff rate (%)")
-        self.elasticity = _slider(
+        self.rate = slider(w.FloatSlider, value=rate, min=0, max=150, step=0.5, description="Tariff rate (%)")
+        self.elasticity = slider(
             w.FloatSlider, value=elasticity, min=0, max=5, step=0.1, description="Import-demand elasticity"
         )
-        self.pass_through = _slider(
+        self.pass_through = slider(
             w.FloatSlider, value=pass_through, min=0, max=1, step=0.05, description="Pass-through to buyers (share)"
         )
         self.summary = (
@@ -53,13 +46,13 @@ class WinSetExplorer(Explorer):
 
     def __init__(self, tariffs: pd.DataFrame, japan=(0.0, 20.0), us=(10.0, 30.0), weight=0.5):
         self.actual = trade_plots.deal_rate(tariffs)
-        self.japan = _slider(
+        self.japan = slider(
             w.FloatRangeSlider, value=japan, min=0, max=50, step=0.5, description="Japan would ratify (%)"
         )
-        self.us = _slider(
+        self.us = slider(
             w.FloatRangeSlider, value=us, min=0, max=50, step=0.5, description="United States would ratify (%)"
         )
-        self.weight = _slider(
+        self.weight = slider(
             w.FloatSlider, value=weight, min=0, max=1, step=0.05, description="Japan's bargaining weight"
         )
         self.summary = (
@@ -97,13 +90,13 @@ class CoalitionExplorer(Explorer):
     def __init__(self, members=None, us_ask=35.0, weight=0.5):
         members = members or {"LDP farm caucus": 30.0, "Komeito": 60.0, "Finance Ministry": 45.0}
         self.members = {
-            name: _slider(w.FloatSlider, value=limit, min=0, max=100, step=5, description=f"{name} accepts up to")
+            name: slider(w.FloatSlider, value=limit, min=0, max=100, step=5, description=f"{name} accepts up to")
             for name, limit in members.items()
         }
-        self.us_ask = _slider(
+        self.us_ask = slider(
             w.FloatSlider, value=us_ask, min=0, max=100, step=5, description="United States asks at least"
         )
-        self.weight = _slider(
+        self.weight = slider(
             w.FloatSlider, value=weight, min=0, max=1, step=0.05, description="Japan's bargaining weight"
         )
         self.summary = (
