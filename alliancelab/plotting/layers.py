@@ -45,15 +45,12 @@ def geometry(figure) -> tuple:
     )
 
 
-def render(figure, image_format: str = "svg", keep=None) -> bytes:
-    """The figure as SVG or PNG (100 dpi), drawing only the parts in ``keep`` (all when None).
+def render(figure, image_format: str = "svg", hide=()) -> bytes:
+    """The figure as SVG or PNG (100 dpi), leaving out the parts in ``hide``.
 
     Parts left out leave their area transparent, the figure's background included.
     """
-    hidden = []
-    if keep is not None:
-        kept = {id(part) for part in keep}
-        hidden = [part for part in drawing_order(figure) if id(part) not in kept and part.get_visible()]
+    hidden = [part for part in hide if part.get_visible()]
     for part in hidden:
         part.set_visible(False)
     buffer = io.BytesIO()
@@ -114,20 +111,20 @@ class Layers:
                 below, above = min(below, self.kept[0]), min(above, self.kept[1])
         else:  # a new figure or moved axes: draw it whole
             below = above = 0
+        low, middle, high = parts[:below], parts[below : len(parts) - above], parts[len(parts) - above :]
         images = self.images
         if not same or (below, above) != self.kept:
             images = (
-                render(figure, self.image_format, parts[:below]) if below else None,
+                render(figure, self.image_format, middle + high) if low else None,
                 None,
-                render(figure, self.image_format, parts[len(parts) - above :]) if above else None,
+                render(figure, self.image_format, low + middle) if high else None,
             )
-        whole = below == above == 0
-        middle = render(figure, self.image_format, None if whole else parts[below : len(parts) - above])
+        changed_layer = render(figure, self.image_format, low + high)
         for artist in figure.findobj():
             artist.stale = False
         self.figure, self.parts, self.shape, self.kept = figure, parts, shape, (below, above)
         self.axes = {i: axis_state(part) for i, part in enumerate(parts) if isinstance(part, Axis)}
-        self.images = (images[0], middle, images[2])
+        self.images = (images[0], changed_layer, images[2])
         return self.images
 
     def _changed_parts(self, parts) -> list[int]:
