@@ -8,7 +8,7 @@ from alliancelab import brief, validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden as bs
 from alliancelab.models.burden import budget_rows, hns_periods
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, set_title, updatable
 
 HNS_TABLE = "data/host_nation_support.csv"
 DEFENCE_TABLE = "data/defense_spending.csv"
@@ -348,7 +348,7 @@ def cost_calculator(
     parts["chosen"].set_data(path.index, chosen)
     parts["chosen"].set_label(f"Chosen: {share_pct:g}% of {denominator}, GDP growth {growth_pct:g}%/yr")
     parts["end"].set_data([year], [chosen.iloc[-1]])
-    parts["end label"].xy = (year, chosen.iloc[-1])
+    point_annotation(parts["end label"], (year, chosen.iloc[-1]))
     parts["end label"].set_text(f"FY{year}: {chosen.iloc[-1]:.1f}")
     axes.set_xlim(rows["year"].min() - 0.5, max(year, rows["year"].max()) + 0.8)
     axes.set_ylim(0, max(float(path.iloc[:, 1:].max().max()), rows["value"].max()) * 1.1)

@@ -67,8 +67,8 @@ def _shares(table, allies, into) -> Chart:
     show_legend(
         axes, shown + chart.parts["targets"], loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False
     )
-    years = rows["year"].astype(float)
-    axes.set_xlim((years.min() - 1, years.max() + 1) if len(rows) else (2021, 2027))
+    years = cmp.defence_shares(table, cmp.ALLIES)["year"].astype(float)  # every ally's: the axis stays put
+    axes.set_xlim(years.min() - 1, years.max() + 1)
     summary = "; ".join(f"{r.ally} {r.value:g}% in {r.year}" for r in rows.itertuples()) or "no data for this choice"
     chart.alt = (
         "Line chart of defence spending as a share of GDP by year, with reference lines at 2%, 3.5% and "

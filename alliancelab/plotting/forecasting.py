@@ -10,7 +10,7 @@ from matplotlib import dates as mdates
 from alliancelab import brief
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import forecasting, scorecard
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, updatable
 
 CLAIMS_TABLE = "data/brief_claims.csv"
 KIND_NAMES = {
@@ -295,11 +295,11 @@ def squared_error_bars(table: pd.DataFrame, into: Chart | None = None) -> Chart:
         rows = [i for i, k in enumerate(keys) if k == key]
         marks.set_data(errors[rows], [order[i] for i in rows])
     for label, y, error, probability, key in zip(parts["labels"], order, errors, table["probability"], keys):
-        label.xy = (error, y)
+        point_annotation(label, (error, y))
         label.set_text(f"p={probability:.2f}, {key}")
     mean = float(np.mean(table["squared_error"]))
     parts["mean"].set_xdata([mean, mean])
-    parts["mean label"].xy = (mean, len(table) - 0.5)
+    point_annotation(parts["mean label"], (mean, len(table) - 0.5))
     parts["mean label"].set_text(f"mean = Brier score {mean:.3f}")
     worst = table.loc[table["squared_error"].idxmax()]
     chart.alt = (

@@ -1,23 +1,33 @@
-"""A figure redrawn in three stacked layers, so that an update renders only the part that changed.
+"""A figure sent as stacked layers, so that an update renders only the parts that changed.
 
 Matplotlib draws a figure in a fixed order: the figure's background, then each axes (its background, then its
 artists by ``zorder``), then figure-level artists. An explorer's update changes a few of those artists, and
 matplotlib marks each one it changed, or the piece inside it that changed, *stale*. :class:`Layers` cuts the
-drawing order around the changed span into three images of the same size: what is drawn before the first
-changed artist (*below*), the span itself (*middle*) and what is drawn after it (*above*). Stacked in that order
-they are the whole figure (a test compares their pixels with a full rendering). The next update renders only
-the middle layer again, as long as what changes (or is added or removed) stays inside the span and no axes moves
-or changes its limits; otherwise the span grows, or the figure is drawn whole again.
+drawing order into runs and renders each run as an image of the figure's size, transparent where the run draws
+nothing. The first drawing gives each part a layer of its own; after that, a run of parts that changed together
+is rendered as one layer and the other parts keep theirs. Stacked in drawing order the layers are the whole
+figure (a test compares their pixels with a full rendering). If an axes moves or changes its limits, the figure
+is drawn whole again, as one layer.
+
+Each layer is drawn with the other parts hidden, so no part may be placed according to another: the module's
+titles have a fixed place (:func:`alliancelab.plotting.style.set_title`) and its legends a fixed location.
 """
 
+import contextlib
+import functools
 import io
 from dataclasses import dataclass, field
 
-from matplotlib import rc_context
+from matplotlib import rc_context, rcParams
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import RendererSVG
 
 SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
+#: SVG coordinates are points, so matplotlib draws SVG at 72 dpi; figures a widget redraws are kept at it.
+SVG_DPI = 72
 
 
 def drawing_order(figure) -> list:
@@ -45,6 +55,45 @@ def geometry(figure) -> tuple:
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def _text_size(text, font, ismath):
+    return RendererBase().get_text_width_height_descent(text, font, ismath)
+
+
+class _SVGRenderer(RendererSVG):
+    """Matplotlib's SVG renderer, remembering text sizes from one drawing to the next.
+
+    Matplotlib measures each text again for every new renderer; in SVG a size depends only on the text and font.
+    """
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        return _text_size(s, prop.copy(), ismath)  # a copy: the caller may change its font later
+
+
+def _svg_settings():
+    """``rc_context(SVG_RC)``, or nothing where those settings are already on (entering one costs a millisecond)."""
+    if all(rcParams[key] == value for key, value in SVG_RC.items()):
+        return contextlib.nullcontext()
+    return rc_context(SVG_RC)
+
+
+def _svg(figure) -> bytes:
+    """The figure as SVG, the same text as ``figure.savefig(format="svg")`` writes, and quicker to redraw."""
+    dpi = figure.dpi
+    figure.set_dpi(SVG_DPI)  # nothing to do for a figure kept at 72 dpi
+    text = io.StringIO()
+    width, height = figure.get_size_inches()
+    try:
+        with _svg_settings():
+            svg = _SVGRenderer(width * SVG_DPI, height * SVG_DPI, text, image_dpi=SVG_DPI, metadata={"Date": None})
+            renderer = MixedModeRenderer(figure, width, height, SVG_DPI, svg)
+            figure.draw(renderer)
+            renderer.finalize()
+    finally:
+        figure.set_dpi(dpi)
+    return text.getvalue().encode("utf-8")
+
+
 def render(figure, image_format: str = "svg", hide=()) -> bytes:
     """The figure as SVG or PNG (100 dpi), leaving out the parts in ``hide``.
 
@@ -53,96 +102,97 @@ def render(figure, image_format: str = "svg", hide=()) -> bytes:
     hidden = [part for part in hide if part.get_visible()]
     for part in hidden:
         part.set_visible(False)
-    buffer = io.BytesIO()
     try:
         if image_format == "svg":
-            with rc_context(SVG_RC):
-                figure.savefig(buffer, format="svg", metadata={"Date": None})
-        else:
-            figure.savefig(buffer, format="png", dpi=100, pil_kwargs={"compress_level": 1})
+            return _svg(figure)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=100, pil_kwargs={"compress_level": 1})
+        return buffer.getvalue()
     finally:
         for part in hidden:
             part.set_visible(True)
-    return buffer.getvalue()
 
 
 def axis_state(axis) -> tuple:
-    """What an axis shows: its ticks, their labels and its own label.
-
-    Setting an axes' limits marks its axes stale even when they stay the same, so an axis counts as changed only
-    when what it shows changes (moved limits are caught by :func:`geometry`).
-    """
+    """What an axis shows: its ticks, their labels and its own label (moved limits are caught by :func:`geometry`)."""
     labels = tuple(label.get_text() for label in axis.get_majorticklabels())
     return tuple(axis.get_majorticklocs()), labels, axis.label.get_text(), axis.get_visible()
 
 
-def _changed(part, before) -> bool:
-    if not any(artist.stale for artist in part.findobj()):  # a legend's text does not mark the legend: look inside
-        return False
-    return not isinstance(part, Axis) or axis_state(part) != before
+def _stale(part) -> bool:
+    return any(artist.stale for artist in part.findobj())  # a legend's text does not mark the legend: look inside
 
 
 @dataclass
 class Layers:
-    """The last rendering of one figure as below / middle / above layers (``None`` where a layer is empty).
-
-    ``kept`` counts the parts drawn in the layers below and above the middle one.
-    """
+    """The last rendering of one figure, as layers: each a run of its drawing order and that run's image."""
 
     image_format: str = "svg"
     figure: object = None
-    parts: tuple = ()
-    axes: dict = field(default_factory=dict)  # part index -> axis_state, for the axes' axis parts
     shape: tuple = ()
-    kept: tuple = (0, 0)
-    images: tuple = (None, None, None)
+    runs: list = field(default_factory=list)  # [(parts, image)] in drawing order
+    axes: dict = field(default_factory=dict)  # id of an axis part -> its axis_state at the last rendering
 
-    def update(self, figure) -> tuple:
-        """Render what changed since the last call and return the three layers (bytes, or None if empty)."""
+    @property
+    def images(self) -> list[bytes]:
+        return [image for _parts, image in self.runs]
+
+    def update(self, figure) -> list[bytes]:
+        """Render what changed since the last call and return the layers' images, bottom first."""
+        if self.image_format == "svg":
+            figure.set_dpi(SVG_DPI)
         parts = tuple(drawing_order(figure))
-        shape = geometry(figure)
-        same = figure is self.figure and shape == self.shape and figure.get_layout_engine() is None
-        if same:
-            changed = self._changed_parts(parts)
-            if not changed:
-                return self.images
-            below, above = min(changed), len(parts) - 1 - max(changed)
-            if self.kept != (0, 0):  # the kept layers only shrink, so the same change never splits the figure again
-                below, above = min(below, self.kept[0]), min(above, self.kept[1])
-        else:  # a new figure or moved axes: draw it whole
-            below = above = 0
-        low, middle, high = parts[:below], parts[below : len(parts) - above], parts[len(parts) - above :]
-        images = self.images
-        if not same or (below, above) != self.kept:
-            images = (
-                render(figure, self.image_format, middle + high) if low else None,
-                None,
-                render(figure, self.image_format, low + middle) if high else None,
-            )
-        changed_layer = render(figure, self.image_format, low + high)
+        with _svg_settings():  # once for all the layers
+            if figure.get_layout_engine() is not None:  # every drawing may move the axes: drawn whole
+                runs = [(parts, render(figure, self.image_format))]
+            elif self.figure is None:  # the first drawing: a layer for each part, so that a change renders only its own
+                runs = [
+                    ((part,), render(figure, self.image_format, parts[:i] + parts[i + 1 :]))
+                    for i, part in enumerate(parts)
+                ]
+            elif figure is not self.figure or geometry(figure) != self.shape:  # a new figure or moved axes: drawn whole
+                runs = [(parts, render(figure, self.image_format))]
+            else:
+                runs = self._rerun(figure, parts)
+        if len(runs) == 1:  # drawn whole: every axis as it is now
+            self.axes = {}
+        self.axes = {id(part): self.axes.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
         for artist in figure.findobj():
             artist.stale = False
-        self.figure, self.parts, self.shape, self.kept = figure, parts, shape, (below, above)
-        self.axes = {i: axis_state(part) for i, part in enumerate(parts) if isinstance(part, Axis)}
-        self.images = (images[0], changed_layer, images[2])
+        self.figure, self.shape, self.runs = figure, geometry(figure), runs  # after drawing: a layout engine moves axes
         return self.images
 
-    def _changed_parts(self, parts) -> list[int]:
-        """Indices of the parts that changed: stale ones, and any that replaced or joined the last drawing's."""
-        old = self.parts
-        prefix = 0
-        while prefix < min(len(parts), len(old)) and parts[prefix] is old[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < min(len(parts), len(old)) - prefix and parts[-1 - suffix] is old[-1 - suffix]:
-            suffix += 1
-        new = range(prefix, len(parts) - suffix)
-        if not new and len(old) - suffix > prefix:  # parts removed, none added: redraw across the gap they leave
-            new = [i for i in (prefix - 1, prefix) if 0 <= i < len(parts)]
-        offset = len(old) - len(parts)  # a part after the new ones had this index more in the last drawing
-        stale = [
-            i
-            for i, part in enumerate(parts)
-            if i not in new and _changed(part, self.axes.get(i if i < prefix else i + offset))
-        ]
-        return sorted([*new, *stale])
+    def _changed(self, part) -> bool:
+        """Whether a part of the last drawing changed. An axis is marked stale whenever its axes' limits are set,
+        even to the same values, so it counts as changed only if its ticks or labels change."""
+        if not _stale(part):
+            return False
+        if not isinstance(part, Axis):
+            return True
+        state = axis_state(part)
+        changed = state != self.axes[id(part)]
+        self.axes[id(part)] = state
+        return changed
+
+    def _rerun(self, figure, parts) -> list:
+        """The new layers: a run of changed parts is rendered as one layer; other parts keep their layer, which is
+        rendered again only if a part of it changed, joined or left."""
+        layer_of = {id(part): k for k, (members, _image) in enumerate(self.runs) for part in members}
+        groups = []  # [layer index, or -1 for changed parts; the parts]
+        for part in parts:
+            key = layer_of.get(id(part), -1)
+            if key >= 0 and self._changed(part):
+                key = -1
+            if groups and groups[-1][0] == key:
+                groups[-1][1].append(part)
+            else:
+                groups.append((key, [part]))
+        runs = []
+        for key, members in groups:
+            members = tuple(members)
+            if key >= 0 and self.runs[key][0] == members:
+                runs.append(self.runs[key])
+            else:
+                kept = set(map(id, members))
+                runs.append((members, render(figure, self.image_format, [p for p in parts if id(p) not in kept])))
+        return runs

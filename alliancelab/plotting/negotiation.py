@@ -74,7 +74,8 @@ def offers_chart(
         totals.append(draft.total)
     if actual is not None:
         totals.append(actual[0])
-    left.set_xlim(max(0.0, min(totals) * 0.85), max(totals) * 1.08)
+    # Ends rounded out to 25 bn yen, so that the axis stays put while the draft moves a little.
+    left.set_xlim(max(0.0, np.floor(min(totals) * 0.85 / 25) * 25), np.ceil(max(totals) * 1.08 / 25) * 25)
     show_legend(left, shown, loc="upper left", fontsize=8, frameon=False)
     rounds = max(len(japan_offers), len(us_offers), 1)
     right.set_xlim(0.5, rounds + 0.5)

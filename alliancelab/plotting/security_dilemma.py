@@ -10,7 +10,7 @@ from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.basemap import map_axes, mark_places
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, show_legend, updatable
 from alliancelab.plotting.timeline import shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
@@ -41,8 +41,10 @@ def dilemma(alliance: sd.Alliance, into: Chart | None = None) -> Chart:
     parts["best"].set_data([best], [best_cost])
     parts["best"].set_label(f"Best commitment c* = {best:.2f}")
     top = max(float(np.max(lines[key])) for key in CURVES)
-    axes.set_ylim(0, max(0.05, top * 1.15))
-    axes.legend(loc="upper center", fontsize=9, frameon=False, ncols=2)
+    # The axis grows in steps of 0.25, so that it stays put while a slider moves the curves a little.
+    axes.set_ylim(0, max(0.25, np.ceil(top * 1.15 / 0.25) * 0.25))
+    handles = [parts[key] for key in (*CURVES, "best")]
+    show_legend(axes, handles, loc="upper center", fontsize=9, frameon=False, ncols=2)
     chart.alt = _dilemma_alt(alliance, lines, best, best_cost)
     chart.caption = "Figure: " + MODEL_CAPTION + f" Settings: {_settings(alliance)}."
     return chart

@@ -125,6 +125,13 @@ def updatable(into: Chart | None, frame, *args) -> Chart:
     return chart
 
 
+def point_annotation(annotation, xy) -> None:
+    """Point ``annotation`` at ``xy``, marking it changed: matplotlib does not, and a widget redraws only what changed
+    (:mod:`alliancelab.plotting.layers`)."""
+    annotation.xy = xy
+    annotation.stale = True
+
+
 def show_legend(axes, handles: list, **options) -> None:
     """A legend of ``handles`` on ``axes``; one that already lists the same labels is kept (an update is quicker).
 

@@ -6,7 +6,15 @@ from alliancelab.errors import AllianceLabError
 from alliancelab.models import tariffs as tariff_model
 from alliancelab.models import two_level_game as tlg
 from alliancelab.models.tariffs import ALL_IN, JAPAN_BASIS, JAPAN_SERIES, US_BASIS, japan_tariff_steps, tariff_row
-from alliancelab.plotting.style import OKABE_ITO, Chart, add_right_panel, new_figure, palette, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    add_right_panel,
+    new_figure,
+    palette,
+    point_annotation,
+    updatable,
+)
 
 GREY = "#777777"
 
@@ -411,10 +419,13 @@ def win_sets(
     actual=None,
     issue="US tariff on most Japanese goods (%)",
     unit="%",
+    scale: tuple[float, float] | None = None,
     into: Chart | None = None,
 ) -> Chart:
     """The two win-sets as bars, their overlap shaded, the likely outcome and (optionally) the actual deal.
 
+    ``scale``: the range of the issue to show (a widget passes its sliders' range, so that the axis stays put while
+    the bars move); by default, the win-sets and the actual deal with a margin.
     ``into``: an earlier chart from this function (same sides, preferences, ``actual``, issue and unit) to update in
     place.
     """
@@ -427,7 +438,7 @@ def win_sets(
         bar.patches[0].set_width(max(side.width, 0.2))
         bar.set_label(f"{side.name} would ratify {side.low:g}-{side.high:g}{unit}")
         parts[f"{key} best"].set_offsets([[side.best, y]])
-        parts[f"{key} arrow"].xy = (side.best, y + 0.3)
+        point_annotation(parts[f"{key} arrow"], (side.best, y + 0.3))
     shown = [parts["zone"], parts["outcome"]] if zone is not None else []
     if zone is not None:
         parts["zone"].set_x(zone[0])
@@ -440,9 +451,9 @@ def win_sets(
     parts["no deal"].set_visible(zone is None)
     if actual is not None:
         shown.append(parts["actual"])
-    axes.set_xlim(
-        min(a.low, b.low, actual[0] if actual else a.low) - 2, max(a.high, b.high, actual[0] if actual else a.high) + 2
-    )
+    ends = [a.low, a.high, b.low, b.high] + ([actual[0]] if actual else [])
+    low, high = scale or (min(ends), max(ends))
+    axes.set_xlim(low - 2, high + 2)
     axes.legend(
         handles=shown + [parts["a bar"], parts["b bar"]],
         loc="upper left",

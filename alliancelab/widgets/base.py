@@ -5,8 +5,8 @@ the figure in place (the output is replaced in one step, so nothing flickers), a
 the model rejects leaves the last good figure and shows the reason instead of a traceback.
 Redraws are quick: each explorer hands the chart on show (:attr:`Explorer.chart`) to its figure function as
 ``into=``, which changes that chart's artists instead of drawing a new figure; the first layout of each figure
-shape is reused; the figure is sent as SVG in three stacked layers, of which an update usually renders and sends
-only the one that holds what changed (:mod:`alliancelab.plotting.layers`).
+shape is reused; the figure is sent as SVG in stacked layers, of which an update renders only those that hold
+what changed (:mod:`alliancelab.plotting.layers`).
 """
 
 import base64
@@ -61,12 +61,11 @@ class Explorer:
             self.show_problem(err)
             return
         shape = chart.shape()
-        known = self.layouts.get(shape)
-        if known is not None:
-            chart.reuse_layout(known)
-        self.figure.value = figure_html(chart, self.layers.update(chart.figure), self.layers.image_format)
-        if known is None:  # the first figure of this shape: keep the layout its drawing just made
+        if shape not in self.layouts:  # the first figure of this shape: lay it out once
+            chart.figure.draw_without_rendering()
             self.layouts[shape] = chart.layout()
+        chart.reuse_layout(self.layouts[shape])
+        self.figure.value = figure_html(chart, self.layers.update(chart.figure), self.layers.image_format)
         self.chart = chart
         self.status.value = message
 
@@ -96,7 +95,6 @@ def figure_html(chart: plotting.Chart, layers, image_format: str = "svg") -> str
         f'<img alt="" style="grid-area: 1 / 1; width: 100%" '
         f'src="data:{mime};base64,{base64.b64encode(layer).decode("ascii")}">'
         for layer in layers
-        if layer is not None
     )
     return (
         f'<div class="alliancelab-figure" role="img" aria-label="{html.escape(chart.alt)}" '

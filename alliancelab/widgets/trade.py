@@ -71,7 +71,8 @@ class WinSetExplorer(Explorer):
     def draw(self):
         japan, us = self.win_sets()
         weight = self.weight.value
-        chart = trade_plots.win_sets(japan, us, weight, actual=self.actual, into=self.chart)
+        scale = (self.japan.min, self.japan.max)
+        chart = trade_plots.win_sets(japan, us, weight, actual=self.actual, scale=scale, into=self.chart)
         ok = tlg.verdicts(self.actual[0], japan, us)
         ratified = ", ".join(f"{name}: {'yes' if yes else 'no'}" for name, yes in ok.items())
         return chart, (
@@ -111,7 +112,9 @@ class CoalitionExplorer(Explorer):
         limits = {name: (0.0, slider.value) for name, slider in self.members.items()}
         japan = tlg.coalition_win_set("Japan", limits, prefers="low")
         us = tlg.win_set("United States", self.us_ask.value, 100.0, prefers="high")
-        chart = trade_plots.win_sets(japan, us, self.weight.value, issue=self.ISSUE, unit="", into=self.chart)
+        chart = trade_plots.win_sets(
+            japan, us, self.weight.value, issue=self.ISSUE, unit="", scale=(0.0, 100.0), into=self.chart
+        )
         veto = tlg.veto_player(limits, "low")
         return chart, (
             f"{tlg.describe(japan, us, self.weight.value, unit='')} The member that binds Japan's "
