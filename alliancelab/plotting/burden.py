@@ -8,7 +8,16 @@ from alliancelab import brief, validation
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import burden as bs
 from alliancelab.models.burden import budget_rows, hns_periods
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, set_title, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    new_figure,
+    palette,
+    point_annotation,
+    set_title,
+    show_legend,
+    updatable,
+)
 
 HNS_TABLE = "data/host_nation_support.csv"
 DEFENCE_TABLE = "data/defense_spending.csv"
@@ -465,7 +474,8 @@ def olson_zeckhauser(
         parts[f"{key} now"].set_data([small_share * 100], [eq.burden[i] * 100])
     parts["now"].set_xdata([small_share * 100] * 2)
     axes.set_ylim(0, max(curve["burden_large"].max(), curve["burden_small"].max()) * 115)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=9, frameon=False)
+    handles = [parts["free ride"], parts["large"], parts["small"]]
+    show_legend(axes, handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=9, frameon=False)
     weights = _weights_text(eq)
     chart.alt, chart.caption = _oz_alt(eq, threshold, weights), f"Figure: {OZ_CAPTION} {weights}."
     return chart

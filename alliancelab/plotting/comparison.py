@@ -56,7 +56,8 @@ def allies_with_data(table: pd.DataFrame, allies, measure: str) -> list[str]:
 
 
 def _shares(table, allies, into) -> Chart:
-    rows = cmp.defence_shares(table, allies)
+    every = cmp.defence_shares(table, cmp.ALLIES)
+    rows = every[every["ally"].isin(allies)]
     chart = updatable(into, _shares_frame)
     axes = chart.parts["axes"]
     for ally, line in chart.parts["lines"].items():
@@ -67,7 +68,7 @@ def _shares(table, allies, into) -> Chart:
     show_legend(
         axes, shown + chart.parts["targets"], loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False
     )
-    years = cmp.defence_shares(table, cmp.ALLIES)["year"].astype(float)  # every ally's: the axis stays put
+    years = every["year"].astype(float)  # every ally's years: the axis stays put when allies are ticked
     axes.set_xlim(years.min() - 1, years.max() + 1)
     summary = "; ".join(f"{r.ally} {r.value:g}% in {r.year}" for r in rows.itertuples()) or "no data for this choice"
     chart.alt = (

@@ -193,9 +193,15 @@ def _colour_nodes(parts, shown, hub, highlight) -> None:
         markers.set_facecolor([OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names])
         markers.set_edgecolor([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names])
         markers.set_linewidth([2.2 if n == highlight else 1.2 for n in names])
-    for name, label in parts["names"].items():
-        label.set_fontweight("bold" if name in (hub, highlight) else "normal")
-        label.set_color(OKABE_ITO["black"] if name in tied else "#888888")
+    for name, label in parts["names"].items():  # set only what changes: a changed label is drawn again
+        weight, colour = (
+            "bold" if name in (hub, highlight) else "normal",
+            OKABE_ITO["black"] if name in tied else "#888888",
+        )
+        if label.get_fontweight() != weight:
+            label.set_fontweight(weight)
+        if label.get_color() != colour:
+            label.set_color(colour)
 
 
 def _legend(axes, shown, styles) -> None:
