@@ -28,6 +28,8 @@ from matplotlib.backends.backend_svg import RendererSVG
 SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
 #: SVG coordinates are points, so matplotlib draws SVG at 72 dpi; figures a widget redraws are kept at it.
 SVG_DPI = 72
+#: No metadata block (it would add half a kilobyte to every layer, and a date that changes).
+NO_METADATA = dict.fromkeys(("Creator", "Date", "Format", "Type"))
 
 
 def drawing_order(figure) -> list:
@@ -85,7 +87,7 @@ def _svg(figure) -> bytes:
     width, height = figure.get_size_inches()
     try:
         with _svg_settings():
-            svg = _SVGRenderer(width * SVG_DPI, height * SVG_DPI, text, image_dpi=SVG_DPI, metadata={"Date": None})
+            svg = _SVGRenderer(width * SVG_DPI, height * SVG_DPI, text, image_dpi=SVG_DPI, metadata=NO_METADATA)
             renderer = MixedModeRenderer(figure, width, height, SVG_DPI, svg)
             figure.draw(renderer)
             renderer.finalize()

@@ -24,6 +24,8 @@ class AllyComparisonExplorer(Explorer):
 
     def __init__(self, table: pd.DataFrame):
         self.table = table
+        #: The allies with sourced data for each measure (fixed by the table: worked out once, not at every redraw).
+        self.with_data = {measure: plot.allies_with_data(table, cmp.ALLIES, measure) for measure in plot.MEASURES}
         self.allies = {
             a: w.Checkbox(value=a != "NATO", description=a, indent=False, layout=w.Layout(width="auto"))
             for a in cmp.ALLIES
@@ -51,7 +53,7 @@ class AllyComparisonExplorer(Explorer):
             raise AllianceLabError("tick at least one ally.")
         measure = self.measure.value
         chart = plot.compare_allies(self.table, chosen, measure, into=self.chart)
-        shown = plot.allies_with_data(self.table, chosen, measure)
+        shown = [ally for ally in self.with_data[measure] if ally in chosen]
         missing = [a for a in chosen if a not in shown]
         gap = f" No sourced data for {', '.join(missing)}." if missing else ""
         caveat = CAVEATS["gap" if measure.startswith("gap") else measure]
