@@ -98,7 +98,12 @@ def test_an_update_renders_only_the_parts_that_changed():
     assert changed_layers(second, layers.update(figure)) == changed  # again only the line's layer
     axes.set_xlim(0, 1.1)
     axes.set_xlim(0, 1.1)  # the same limits again (the axes are marked stale)
-    assert len(layers.update(figure)) == 1  # the axes' limits moved: drawn whole, as one layer
+    moved = changed_layers(layers.images, layers.update(figure))  # the x limits moved, and with them:
+    redrawn = {part for i in moved for part in layers.runs[i][0]}
+    assert redrawn == {line, axes.xaxis, axes.get_legend()}  # the line, the x axis, the legend placed "best"
+    assert_stacks_into(layers.images, render(figure, "png"), "the x limits moved")
+    axes.set_position([0.2, 0.2, 0.6, 0.6])
+    assert len(layers.update(figure)) == 1  # the axes moved: drawn whole, as one layer
     line.set_ydata([0, 1])
     assert_stacks_into(layers.update(figure), render(figure, "png"), "split again around the line")
     assert len(layers.runs) == 3  # what is drawn before the line, the line, what is drawn after it

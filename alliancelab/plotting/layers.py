@@ -5,9 +5,9 @@ artists by ``zorder``), then figure-level artists. An explorer's update changes 
 matplotlib marks each one it changed, or the piece inside it that changed, *stale*. :class:`Layers` cuts the
 drawing order into runs and renders each run as an image of the figure's size, transparent where the run draws
 nothing. The first drawing gives each part a layer of its own; after that, a run of parts that changed together
-is rendered as one layer and the other parts keep theirs. Stacked in drawing order the layers are the whole
-figure (a test compares their pixels with a full rendering). If an axes moves or changes its limits, the figure
-is drawn whole again, as one layer.
+is rendered as one layer and the other parts keep theirs; when an axes' limits change, so do the parts drawn in
+its data coordinates. Stacked in drawing order the layers are the whole figure (a test compares their pixels with
+a full rendering). If an axes moves, the figure is drawn whole again, as one layer.
 
 Each layer is drawn with the other parts hidden, so no part may be placed according to another: the module's
 titles have a fixed place (:func:`alliancelab.plotting.style.set_title`) and its legends a fixed location.
@@ -24,6 +24,9 @@ from matplotlib.axis import Axis
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_mixed import MixedModeRenderer
 from matplotlib.backends.backend_svg import RendererSVG
+from matplotlib.legend import Legend
+from matplotlib.spines import Spine
+from matplotlib.text import Text
 
 SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "alliancelab"}
 #: SVG coordinates are points, so matplotlib draws SVG at 72 dpi; figures a widget redraws are kept at it.
@@ -46,15 +49,38 @@ def drawing_order(figure) -> list:
 
 
 def geometry(figure) -> tuple:
-    """What moves every artist when it changes: the figure's size and each axes' place, limits and scales."""
+    """What moves every artist when it changes: the figure's size and each axes' place and scales."""
     return (
         tuple(figure.get_size_inches()),
         figure.dpi,
-        tuple(
-            (tuple(axes.get_position().bounds), axes.get_xlim(), axes.get_ylim(), axes.get_xscale(), axes.get_yscale())
-            for axes in figure.axes
-        ),
+        tuple((tuple(axes.get_position().bounds), axes.get_xscale(), axes.get_yscale()) for axes in figure.axes),
     )
+
+
+def limits(figure) -> list:
+    """Each axes' limits: what moves the parts drawn in its data coordinates."""
+    return [(axes.get_xlim(), axes.get_ylim()) for axes in figure.axes]
+
+
+def _moves(part, moved: dict) -> bool:
+    """Whether ``part`` moves when its axes' limits change (``moved``: axes -> (x limits changed, y limits changed)).
+
+    Parts placed in the axes' own frame stay: its background, spines, legends at a fixed location and plain texts
+    such as titles; an axis moves with the limits along it; anything else counts as placed in data coordinates.
+    """
+    axes = getattr(part, "axes", None)
+    if axes not in moved or part is axes.patch:
+        return False
+    if isinstance(part, Legend):  # placed "best" (location 0), it is placed by the data
+        return getattr(part, "_get_loc", lambda: 0)() == 0
+    x_moved, y_moved = moved[axes]
+    if isinstance(part, Axis):
+        return x_moved if part.axis_name == "x" else y_moved
+    if isinstance(part, Spine):
+        return part.get_position()[0] == "data"
+    if type(part) is Text:
+        return any(part.get_transform().contains_branch_seperately(axes.transData))
+    return True
 
 
 @functools.lru_cache(maxsize=8192)
@@ -116,7 +142,7 @@ def render(figure, image_format: str = "svg", hide=()) -> bytes:
 
 
 def axis_state(axis) -> tuple:
-    """What an axis shows: its ticks, their labels and its own label (moved limits are caught by :func:`geometry`)."""
+    """What an axis shows: its ticks, their labels and its own label (moved limits are caught by :func:`limits`)."""
     labels = tuple(label.get_text() for label in axis.get_majorticklabels())
     return tuple(axis.get_majorticklocs()), labels, axis.label.get_text(), axis.get_visible()
 
@@ -132,6 +158,7 @@ class Layers:
     image_format: str = "svg"
     figure: object = None
     shape: tuple = ()
+    limits: list = field(default_factory=list)
     runs: list = field(default_factory=list)  # [(parts, image)] in drawing order
     axes: dict = field(default_factory=dict)  # id of an axis part -> its axis_state at the last rendering
 
@@ -155,13 +182,19 @@ class Layers:
             elif figure is not self.figure or geometry(figure) != self.shape:  # a new figure or moved axes: drawn whole
                 runs = [(parts, render(figure, self.image_format))]
             else:
-                runs = self._rerun(figure, parts)
+                moved = {
+                    axes: (old[0] != new[0], old[1] != new[1])
+                    for axes, old, new in zip(figure.axes, self.limits, limits(figure), strict=True)
+                    if old != new
+                }
+                runs = self._rerun(figure, parts, moved)
         if len(runs) == 1:  # drawn whole: every axis as it is now
             self.axes = {}
         self.axes = {id(part): self.axes.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
         for artist in figure.findobj():
             artist.stale = False
-        self.figure, self.shape, self.runs = figure, geometry(figure), runs  # after drawing: a layout engine moves axes
+        self.figure, self.runs = figure, runs
+        self.shape, self.limits = geometry(figure), limits(figure)  # after drawing: a layout engine moves axes
         return self.images
 
     def _changed(self, part) -> bool:
@@ -176,14 +209,14 @@ class Layers:
         self.axes[id(part)] = state
         return changed
 
-    def _rerun(self, figure, parts) -> list:
-        """The new layers: a run of changed parts is rendered as one layer; other parts keep their layer, which is
-        rendered again only if a part of it changed, joined or left."""
+    def _rerun(self, figure, parts, moved: dict) -> list:
+        """The new layers: a run of changed parts (or parts that ``moved`` with their axes' limits) is rendered as one
+        layer; other parts keep their layer, which is rendered again only if a part of it changed, joined or left."""
         layer_of = {id(part): k for k, (members, _image) in enumerate(self.runs) for part in members}
         groups = []  # [layer index, or -1 for changed parts; the parts]
         for part in parts:
             key = layer_of.get(id(part), -1)
-            if key >= 0 and self._changed(part):
+            if key >= 0 and (self._changed(part) | _moves(part, moved)):  # both: _changed notes an axis's state
                 key = -1
             if groups and groups[-1][0] == key:
                 groups[-1][1].append(part)
