@@ -106,7 +106,7 @@ def _svg_settings():
 
 
 def _svg(figure) -> bytes:
-    """The figure as SVG, the same text as ``figure.savefig(format="svg")`` writes, and quicker to redraw."""
+    """The figure as SVG, as ``figure.savefig(format="svg")`` writes it (to a thousandth of a point), but quicker."""
     dpi = figure.dpi
     figure.set_dpi(SVG_DPI)  # nothing to do for a figure kept at 72 dpi
     text = io.StringIO()
