@@ -115,7 +115,9 @@ def test_dilemma_figure_has_title_labels_three_curves_and_the_optimum():
     assert axes.get_title(loc="left") == "The alliance security dilemma: cost of each commitment level"
     assert axes.get_xlabel().startswith("Commitment to the patron") and axes.get_ylabel()
     labels = [t.get_text() for t in axes.get_legend().get_texts()]
-    assert labels == ["Abandonment risk", "Entrapment risk", "Total expected cost", "Best commitment c* = 0.60"]
+    assert labels == ["Abandonment risk", "Entrapment risk", "Total expected cost", "Best commitment c*"]
+    assert chart.parts["best value"].get_text() == "c* = 0.60"  # written next to the star
+    assert chart.parts["best value"].xy == pytest.approx((0.60, 0.126), abs=0.005)
 
 
 def test_dilemma_alt_text_reports_the_model_result():

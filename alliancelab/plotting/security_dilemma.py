@@ -10,7 +10,7 @@ from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.basemap import map_axes, mark_places
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, show_legend, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, show_legend, updatable
 from alliancelab.plotting.timeline import shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
@@ -39,7 +39,7 @@ def dilemma(alliance: sd.Alliance, into: Chart | None = None) -> Chart:
         parts[key].set_data(lines["commitment"], lines[key])
     parts["best line"].set_xdata([best, best])
     parts["best"].set_data([best], [best_cost])
-    parts["best"].set_label(f"Best commitment c* = {best:.2f}")
+    _label_best(parts["best value"], best, best_cost)
     top = max(float(np.max(lines[key])) for key in CURVES)
     # The axis grows in steps of 0.25, so that it stays put while a slider moves the curves a little.
     axes.set_ylim(0, max(0.25, np.ceil(top * 1.15 / 0.25) * 0.25))
@@ -73,10 +73,29 @@ def _dilemma_frame() -> Chart:
         )
     parts["best line"] = axes.axvline(0, color=OKABE_ITO["black"], linewidth=1, linestyle="-.")
     (parts["best"],) = axes.plot(
-        [], [], marker="*", markersize=16, color=OKABE_ITO["black"], linestyle="none", zorder=4
+        [],
+        [],
+        marker="*",
+        markersize=16,
+        color=OKABE_ITO["black"],
+        linestyle="none",
+        zorder=4,
+        label="Best commitment c*",
+    )
+    parts["best value"] = axes.annotate(
+        "", (0, 0), xytext=(10, 8), textcoords="offset points", fontsize=10, fontweight="bold", zorder=5
     )
     axes.set_xlim(0, 1)
     return Chart(figure, alt="", caption="", parts=parts)
+
+
+def _label_best(label, best: float, cost: float) -> None:
+    """The value of c* written next to its star, on the side with room (the legend's entry stays the same)."""
+    point_annotation(label, (best, cost))
+    label.set_text(f"c* = {best:.2f}")
+    right = best > 0.8
+    label.set_horizontalalignment("right" if right else "left")
+    label.xyann = (-10 if right else 10, 8)
 
 
 def _dilemma_alt(alliance, lines, best, best_cost) -> str:
