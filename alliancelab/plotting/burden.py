@@ -355,7 +355,8 @@ def cost_calculator(
         line.set_data(path.index, path[share])
         line.set_label(f"{share:g}% of {denominator}")
     parts["chosen"].set_data(path.index, chosen)
-    parts["chosen"].set_label(f"Chosen: {share_pct:g}% of {denominator}, GDP growth {growth_pct:g}%/yr")
+    # The share is in the title: the legend stays the same while the share slider moves (a widget redraws less).
+    parts["chosen"].set_label(f"Chosen share of {denominator}, GDP growth {growth_pct:g}%/yr")
     parts["end"].set_data([year], [chosen.iloc[-1]])
     point_annotation(parts["end label"], (year, chosen.iloc[-1]))
     parts["end label"].set_text(f"FY{year}: {chosen.iloc[-1]:.1f}")
