@@ -171,15 +171,15 @@ class Layers:
         if self.image_format == "svg":
             figure.set_dpi(SVG_DPI)
         parts = tuple(drawing_order(figure))
+        fixed_layout = figure.get_layout_engine() is None  # a layout engine may move the axes at every drawing
+        known = {}  # axis states that still hold; an axis drawn again is looked at anew
         with _svg_settings():  # once for all the layers
-            if figure.get_layout_engine() is not None:  # every drawing may move the axes: drawn whole
-                runs = [(parts, render(figure, self.image_format))]
-            elif self.figure is None:  # the first drawing: a layer for each part, so that a change renders only its own
+            if self.figure is None and fixed_layout:  # the first drawing: a layer for each part
                 runs = [
                     ((part,), render(figure, self.image_format, parts[:i] + parts[i + 1 :]))
                     for i, part in enumerate(parts)
                 ]
-            elif figure is not self.figure or geometry(figure) != self.shape:  # a new figure or moved axes: drawn whole
+            elif not fixed_layout or figure is not self.figure or geometry(figure) != self.shape:  # drawn whole
                 runs = [(parts, render(figure, self.image_format))]
             else:
                 moved = {
@@ -188,9 +188,8 @@ class Layers:
                     if old != new
                 }
                 runs = self._rerun(figure, parts, moved)
-        if len(runs) == 1:  # drawn whole: every axis as it is now
-            self.axes = {}
-        self.axes = {id(part): self.axes.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
+                known = self.axes
+        self.axes = {id(part): known.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
         for artist in figure.findobj():
             artist.stale = False
         self.figure, self.runs = figure, runs
