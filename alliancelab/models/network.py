@@ -88,14 +88,23 @@ def check_year(year) -> int:
 def countries(ties) -> list[str]:
     """Every country that appears in the table, sorted alphabetically."""
     check_ties(ties)
+    return countries_of(ties)
+
+
+def countries_of(ties) -> list[str]:
+    """:func:`countries` of a table already checked."""
     return sorted(set(ties["country_a"]) | set(ties["country_b"]))
 
 
 def check_country(ties, name, what) -> str:
     """``name`` if it is a country of the ties table; AllianceLabError naming ``what`` otherwise."""
+    return check_known(name, countries(ties), what)
+
+
+def check_known(name, known: list[str], what) -> str:
+    """:func:`check_country` against the table's countries, ``known``, found once."""
     if not isinstance(name, str) or not name:
         raise AllianceLabError(f"{what} must be a country name like 'United States', got {name!r}.")
-    known = countries(ties)
     if name not in known:
         raise AllianceLabError(f"Unknown {what} {name!r}. Countries in the table: {', '.join(known)}.")
     return name
@@ -124,13 +133,19 @@ def ties_until(ties, year, countries=None) -> pd.DataFrame:
     """The ties signed in or before ``year``; with ``countries``, only ties with both ends in that list."""
     check_ties(ties)
     year = check_year(year)
-    kept = ties[ties["year"] <= year]
     if countries is not None:
         if isinstance(countries, str) or not all(isinstance(c, str) for c in countries):
             raise AllianceLabError("countries must be a list of country names, e.g. ['Japan', 'India'].")
-        countries = list(countries)
+        countries, known = list(countries), countries_of(ties)
         for name in countries:
-            check_country(ties, name, "country")
+            check_known(name, known, "country")
+    return _until(ties, year, countries)
+
+
+def _until(ties, year: int, countries=None) -> pd.DataFrame:
+    """:func:`ties_until` on a table, year and countries already checked."""
+    kept = ties[ties["year"] <= year]
+    if countries is not None:
         kept = kept[kept["country_a"].isin(countries) & kept["country_b"].isin(countries)]
     return kept
 
@@ -156,17 +171,27 @@ def spoke_links(ties, year, hub=US) -> pd.DataFrame:
 
 def hub_share(ties, year, hub=US) -> float:
     """Share of the ties up to ``year`` that involve the hub: 1.0 is a pure hub-and-spoke system."""
-    kept = ties_until(ties, year)
-    check_country(ties, hub, "hub")
+    kept, through = _hub_ties(ties, year, hub)
+    return through / len(kept)
+
+
+def _hub_ties(ties, year, hub) -> tuple[pd.DataFrame, int]:
+    """The ties up to ``year`` and how many involve the hub; AllianceLabError if there are none."""
+    kept = ties_until(ties, year)  # checks the table and the year
+    check_known(hub, countries_of(ties), "hub")
     if kept.empty:
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties in or before {year}: the first tie in the table is from {first}.")
-    return float(involves(kept, hub).sum() / len(kept))
+    return kept, int(involves(kept, hub).sum())
 
 
 def pairs(ties, year, countries=None) -> pd.DataFrame:
     """Distinct pairs of countries tied up to ``year``, with how many ties each pair has."""
-    kept = ties_until(ties, year, countries)
+    return pairs_of(ties_until(ties, year, countries))
+
+
+def pairs_of(kept: pd.DataFrame) -> pd.DataFrame:
+    """:func:`pairs` of a table already checked and cut to the ties that count."""
     ends = zip(kept["country_a"].astype(str), kept["country_b"].astype(str))
     counted = sorted(Counter(tuple(sorted(pair)) for pair in ends).items())
     return pd.DataFrame(
@@ -180,7 +205,12 @@ def pairs(ties, year, countries=None) -> pd.DataFrame:
 
 def degree(ties, year, countries=None) -> pd.Series:
     """Number of distinct partners each country has up to ``year``, largest first."""
-    linked = pairs(ties, year, countries)
+    return degree_of(ties_until(ties, year, countries))
+
+
+def degree_of(kept: pd.DataFrame) -> pd.Series:
+    """:func:`degree` of a table already checked and cut to the ties that count."""
+    linked = pairs_of(kept)
     counts = Counter(linked["a"]) + Counter(linked["b"])
     partners = pd.Series(dict(sorted(counts.items())), dtype="int64", name="partners").rename_axis("country")
     return partners.sort_values(ascending=False, kind="stable")
@@ -201,16 +231,15 @@ def density(ties, year, countries=None) -> float:
 
 def summary(ties, year, hub=US) -> dict:
     """The numbers the lesson reports for one year: ties, hub ties, spoke-to-spoke ties, hub share, density."""
-    share = hub_share(ties, year, hub)  # checks the table, the year and the hub
-    kept = ties_until(ties, year)
-    hub_ties = int(involves(kept, hub).sum())
+    kept, hub_ties = _hub_ties(ties, year, hub)
+    tied = len(set(kept["country_a"]) | set(kept["country_b"]))
     return {
-        "year": check_year(year),
+        "year": int(year),
         "hub": hub,
         "ties": len(kept),
         "hub_ties": hub_ties,
         "spoke_ties": len(kept) - hub_ties,
-        "hub_share": share,
-        "countries": len(set(kept["country_a"]) | set(kept["country_b"])),
-        "density": density(ties, year),
+        "hub_share": hub_ties / len(kept),
+        "countries": tied,
+        "density": len(pairs_of(kept)) / (tied * (tied - 1) / 2),
     }

@@ -85,11 +85,11 @@ def alliance_network(
     (e.g. Japan's partnerships) and ``hub`` names the country whose ties count as hub ties.
     ``into``: an earlier network of the same countries, hub and kinds of tie, to update in place.
     """
-    shown = networks.ties_until(ties, year, countries)
-    year = networks.check_year(year)
-    hub = networks.check_country(ties, hub, "hub")
+    shown = networks.ties_until(ties, year, countries)  # checks the table and the year
+    year, known = networks.check_year(year), networks.countries_of(ties)
+    hub = networks.check_known(hub, known, "hub")
     if highlight is not None:
-        networks.check_country(ties, highlight, "highlight country")
+        networks.check_known(highlight, known, "highlight country")
     if shown.empty:
         first = int(ties["year"].min())
         raise AllianceLabError(f"No ties to draw in or before {year}: the first tie in the table is from {first}.")
@@ -104,7 +104,7 @@ def alliance_network(
     _place_edges(parts["edges"], shown, parts["where"], styles, hub, highlight)
     _colour_nodes(parts, shown, hub, highlight)
     _legend(parts["axes"], shown, styles)
-    chart.alt = describe_network(ties, year, hub, countries, highlight)
+    chart.alt = _describe(shown, year, hub, highlight)
     chart.caption = _caption(year, hub)
     return chart
 
@@ -160,30 +160,37 @@ def _place_edges(edges: LineCollection, shown, where, styles, hub, highlight) ->
     All ties are one LineCollection (quick to redraw); the nodes, drawn on top, hide the line ends.
     """
     seen: dict = {}
-    curves, colours, dashes, widths = [], [], [], []
-    for tie in shown.sort_values(["year", "kind"]).itertuples():
-        a, b = sorted((tie.country_a, tie.country_b))
+    ends, bends, colours, dashes, widths = [], [], [], [], []
+    ordered = shown.sort_values(["year", "kind"])
+    for a, b, kind in zip(*(ordered[c].tolist() for c in ("country_a", "country_b", "kind")), strict=True):
+        a, b = sorted((a, b))
         k = seen.get((a, b), 0)
         seen[(a, b)] = k + 1
-        bend = 0.0 if k == 0 else 0.16 * ((k + 1) // 2) * (1 if k % 2 else -1)
-        colour, style = styles[tie.kind]
+        bends.append(0.0 if k == 0 else 0.16 * ((k + 1) // 2) * (1 if k % 2 else -1))
+        colour, style = styles[kind]
         faded = highlight is not None and highlight not in (a, b)
-        curves.append(_arc(where[a], where[b], bend))
+        ends.append((where[a], where[b]))
         colours.append(to_rgba(colour, 0.15 if faded else 0.95))
         dashes.append(style)
         widths.append(HUB_WIDTH if hub in (a, b) else SPOKE_WIDTH)
-    edges.set_segments(curves)
+    edges.set_segments(list(_arcs(np.array(ends, dtype=float).reshape(-1, 2, 2), np.array(bends))))
     edges.set_color(colours)
+    # Matplotlib pairs the widths with the dashes over their least common multiple: with the last update's widths
+    # (another count of ties) that takes milliseconds, so the widths are made one value first.
+    edges.set_linewidth(HUB_WIDTH)
     edges.set_linestyle(dashes)
     edges.set_linewidth(widths)
 
 
-def _arc(start, end, bend: float, points: int = 25) -> np.ndarray:
-    """A quadratic Bezier curve from ``start`` to ``end``, bowed sideways by ``bend`` times its length."""
-    (x1, y1), (x2, y2) = start, end
-    control = np.array([(x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)])
-    t = np.linspace(0, 1, points)[:, None]
-    return (1 - t) ** 2 * np.array(start) + 2 * (1 - t) * t * control + t**2 * np.array(end)
+def _arcs(ends: np.ndarray, bends: np.ndarray, points: int = 25) -> np.ndarray:
+    """Quadratic Bezier curves, one per row of ``ends`` (start, end), each bowed sideways by its ``bends`` times
+    its length; shape (curves, points, 2)."""
+    start, end = ends[:, None, 0], ends[:, None, 1]
+    (x1, y1), (x2, y2) = (start[..., 0], start[..., 1]), (end[..., 0], end[..., 1])
+    bend = bends[:, None]
+    control = np.stack([(x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1)], axis=-1)
+    t = np.linspace(0, 1, points)[None, :, None]
+    return (1 - t) ** 2 * start + 2 * (1 - t) * t * control + t**2 * end
 
 
 def _colour_nodes(parts, shown, hub, highlight) -> None:
@@ -227,14 +234,18 @@ def _legend(axes, shown, styles) -> None:
 
 def describe_network(ties, year, hub=networks.US, countries=None, highlight=None) -> str:
     """Alt text for the network: what is drawn, how many ties run through the hub, the main message."""
-    shown = networks.ties_until(ties, year, countries)
+    return _describe(networks.ties_until(ties, year, countries), year, hub, highlight)
+
+
+def _describe(shown, year, hub, highlight) -> str:
+    """:func:`describe_network` of the ties on show."""
     if shown.empty:
         return f"An empty network: no ties in or before {year}."
     through = int(networks.involves(shown, hub).sum())
     spokes = len(shown) - through
     kinds = shown["kind"].value_counts(sort=False)
     kinds = ", ".join(f"{n} {k}" for k, n in kinds.items() if n > 0)
-    partners = networks.degree(ties, year, countries)
+    partners = networks.degree_of(shown)
     top = partners[partners == partners.max()].index.tolist()
     message = (
         f"a pure hub-and-spoke system: every tie runs through {hub}"

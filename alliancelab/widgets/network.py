@@ -73,8 +73,10 @@ def new_ties_html(ties: pd.DataFrame, year: int) -> str:
     if rows.empty:
         return f"<i>No new ties in {year}.</i>"
     items = "".join(
-        f"<li>{html.escape(t.country_a)}–{html.escape(t.country_b)}: {html.escape(str(t.kind))}, "
-        f'<a href="{html.escape(t.source_url)}" target="_blank">{html.escape(t.title)}</a></li>'
-        for t in rows.itertuples()
+        f"<li>{html.escape(a)}–{html.escape(b)}: {html.escape(str(kind))}, "
+        f'<a href="{html.escape(url)}" target="_blank">{html.escape(title)}</a></li>'
+        for a, b, kind, url, title in zip(
+            *(rows[c].tolist() for c in ("country_a", "country_b", "kind", "source_url", "title")), strict=True
+        )
     )
     return f"<b>New in {year}</b> ({len(rows)}):<ul>{items}</ul>"
