@@ -18,7 +18,7 @@ import functools
 import io
 from dataclasses import dataclass, field
 
-from matplotlib import rc_context, rcParams
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backend_bases import RendererBase
@@ -98,11 +98,15 @@ class _SVGRenderer(RendererSVG):
         return _text_size(s, prop.copy(), ismath)  # a copy: the caller may change its font later
 
 
+@contextlib.contextmanager
 def _svg_settings():
-    """``rc_context(SVG_RC)``, or nothing where those settings are already on (entering one costs a millisecond)."""
-    if all(rcParams[key] == value for key, value in SVG_RC.items()):
-        return contextlib.nullcontext()
-    return rc_context(SVG_RC)
+    """:data:`SVG_RC` in force, set and restored key by key (an ``rc_context`` copies every setting, a millisecond)."""
+    before = {key: rcParams[key] for key in SVG_RC}
+    rcParams.update(SVG_RC)
+    try:
+        yield
+    finally:
+        rcParams.update(before)
 
 
 def _svg(figure) -> bytes:
@@ -143,8 +147,13 @@ def render(figure, image_format: str = "svg", hide=()) -> bytes:
 
 def axis_state(axis) -> tuple:
     """What an axis shows: its ticks, their labels and its own label (moved limits are caught by :func:`limits`)."""
-    labels = tuple(label.get_text() for label in axis.get_majorticklabels())
-    return tuple(axis.get_majorticklocs()), labels, axis.label.get_text(), axis.get_visible()
+    ticks = axis.get_majorticklocs()  # where the ticks are, and their labels, without laying the ticks out
+    return (
+        tuple(ticks),
+        tuple(axis.get_major_formatter().format_ticks(ticks)),
+        axis.label.get_text(),
+        axis.get_visible(),
+    )
 
 
 def _stale(part) -> bool:
@@ -190,19 +199,19 @@ class Layers:
                 runs = self._rerun(figure, parts, moved)
                 known = self.axes
         self.axes = {id(part): known.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
-        for artist in figure.findobj():
-            artist.stale = False
+        for part in parts:  # the parts not drawn again (an axis is judged by what it shows, not by its marks)
+            for artist in part.findobj() if not isinstance(part, Axis) else ():
+                artist.stale = False
         self.figure, self.runs = figure, runs
         self.shape, self.limits = geometry(figure), limits(figure)  # after drawing: a layout engine moves axes
         return self.images
 
     def _changed(self, part) -> bool:
-        """Whether a part of the last drawing changed. An axis is marked stale whenever its axes' limits are set,
-        even to the same values, so it counts as changed only if its ticks or labels change."""
-        if not _stale(part):
-            return False
+        """Whether a part of the last drawing changed. An axis counts as changed only if what it shows
+        (:func:`axis_state`) changed: matplotlib marks it stale whenever its axes' limits are set, even to the same
+        values, and looking at its ticks marks them stale too."""
         if not isinstance(part, Axis):
-            return True
+            return _stale(part)
         state = axis_state(part)
         changed = state != self.axes[id(part)]
         self.axes[id(part)] = state
