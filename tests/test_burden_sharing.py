@@ -298,6 +298,21 @@ def test_calculator_redraws_on_each_control(defense, gdp):
     assert f"= <b>{0.035 * gdp22:.1f} trillion yen</b> in FY2033" in explorer.status.value
 
 
+def test_calculator_share_leaves_the_reference_lines_as_drawn(defense, gdp):
+    """The 2/3.5/5% lines do not depend on the chosen share, so a widget need not draw them again."""
+    explorer = BurdenCalculator(defense, gdp)
+    references = explorer.chart.parts["references"]
+
+    def layers_of_references():
+        return [run for run in explorer.layers.runs if any(line in run[0] for line in references)]
+
+    before = layers_of_references()
+    explorer.share.value = 3.0
+    assert all(a is b for a, b in zip(layers_of_references(), before, strict=True))  # kept, not drawn again
+    explorer.growth.value = 4.0  # a new GDP path moves them
+    assert not any(a is b for a in layers_of_references() for b in before)
+
+
 def test_calculator_bad_gdp_keeps_the_figure(defense, gdp):
     explorer = BurdenCalculator(defense, gdp)
     before = explorer.figure.value

@@ -14,6 +14,7 @@ from alliancelab.plotting.style import (
     new_figure,
     palette,
     point_annotation,
+    set_line_data,
     set_title,
     show_legend,
     updatable,
@@ -352,7 +353,7 @@ def cost_calculator(
     denominator = f"FY{base_year} GDP (fixed)" if fixed_denominator else "each year's GDP"
     set_title(axes, f"What {share_pct:g}% of GDP costs in yen, FY{base_year}-FY{year}")
     for share, line in zip(shares, parts["references"]):
-        line.set_data(path.index, path[share])
+        set_line_data(line, path.index, path[share])  # unchanged while only the share moves
         line.set_label(f"{share:g}% of {denominator}")
     parts["chosen"].set_data(path.index, chosen)
     # The share is in the title: the legend stays the same while the share slider moves (a widget redraws less).

@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from matplotlib.figure import Figure
 
 from alliancelab.plotting.layers import render
@@ -130,6 +131,13 @@ def point_annotation(annotation, xy) -> None:
     (:mod:`alliancelab.plotting.layers`)."""
     annotation.xy = xy
     annotation.stale = True
+
+
+def set_line_data(line, x, y) -> None:
+    """Give ``line`` the data ``x``, ``y`` if it has other data: matplotlib marks a line changed whenever its data are
+    set, and a widget redraws what changed (:mod:`alliancelab.plotting.layers`)."""
+    if not (np.array_equal(line.get_xdata(), x) and np.array_equal(line.get_ydata(), y)):
+        line.set_data(x, y)
 
 
 def show_legend(axes, handles: list, **options) -> None:
