@@ -254,11 +254,22 @@ def test_win_set_chart_marks_each_sides_preferred_end_and_the_overlap():
         for t in axes.texts
         if t.get_visible()
     }  # the middle of each visible text, in data units
-    assert drawn_at == pytest.approx({"<- prefers lower": 0, "prefers higher ->": 30}, abs=0.01)
-    assert [t.get_text() for t in axes.get_legend().get_texts()][:2] == [
-        "Zone of possible agreement: 10-20%",
-        "Likely outcome: 15%",
+    outcome = drawn_at.pop("15%")
+    assert drawn_at == pytest.approx({"<- prefers lower": 0, "prefers higher ->": 30, "10-20%": 15}, abs=0.01)
+    assert 15 < outcome < 17  # the likely outcome's value just right of its star, the zone's range over its middle
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == [
+        "Zone of possible agreement",
+        "Likely outcome",
+        "Japan would ratify",
+        "United States would ratify",
     ]
+
+
+def test_win_set_widget_keeps_its_legend_while_the_sliders_move(tariff_table):
+    explorer = WinSetExplorer(tariff_table)
+    legend = explorer.chart.figure.axes[0].get_legend()
+    explorer.japan.value = (explorer.japan.value[0] + 1, explorer.japan.value[1])
+    assert explorer.chart.figure.axes[0].get_legend() is legend
 
 
 # --- widgets --------------------------------------------------------------------------------------------

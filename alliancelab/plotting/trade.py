@@ -13,6 +13,7 @@ from alliancelab.plotting.style import (
     new_figure,
     palette,
     point_annotation,
+    show_legend,
     updatable,
 )
 
@@ -412,6 +413,10 @@ def _tariff_effect_frame(marks: tuple) -> Chart:
     return Chart(figure, alt="", caption=caption, parts=parts)
 
 
+#: Where the zone of agreement's range is written: near the top of the chart, above the bars' notes.
+ZONE_VALUE_Y = 1.75
+
+
 def win_sets(
     a: tlg.WinSet,
     b: tlg.WinSet,
@@ -436,17 +441,18 @@ def win_sets(
         bar = parts[f"{key} bar"]
         bar.patches[0].set_x(side.low)
         bar.patches[0].set_width(max(side.width, 0.2))
-        bar.set_label(f"{side.name} would ratify {side.low:g}-{side.high:g}{unit}")
         parts[f"{key} best"].set_offsets([[side.best, y]])
         point_annotation(parts[f"{key} arrow"], (side.best, y + 0.3))
     shown = [parts["zone"], parts["outcome"]] if zone is not None else []
     if zone is not None:
         parts["zone"].set_x(zone[0])
         parts["zone"].set_width(zone[1] - zone[0] if zone[1] > zone[0] else 0.2)
-        parts["zone"].set_label(f"Zone of possible agreement: {zone[0]:g}-{zone[1]:g}{unit}")
+        parts["zone value"].set_text(f"{zone[0]:g}-{zone[1]:g}{unit}")
+        point_annotation(parts["zone value"], (sum(zone) / 2, ZONE_VALUE_Y))
         parts["outcome"].set_offsets([[outcome, 0.5]])
-        parts["outcome"].set_label(f"Likely outcome: {outcome:.3g}{unit}")
-    for name in ("zone", "outcome"):
+        parts["outcome value"].set_text(f"{outcome:.3g}{unit}")
+        point_annotation(parts["outcome value"], (outcome, 0.5))
+    for name in ("zone", "zone value", "outcome", "outcome value"):
         parts[name].set_visible(zone is not None)
     parts["no deal"].set_visible(zone is None)
     if actual is not None:
@@ -454,8 +460,9 @@ def win_sets(
     ends = [a.low, a.high, b.low, b.high] + ([actual[0]] if actual else [])
     low, high = scale or (min(ends), max(ends))
     axes.set_xlim(low - 2, high + 2)
-    axes.legend(
-        handles=shown + [parts["a bar"], parts["b bar"]],
+    show_legend(  # the numbers are written by the marks, so the legend stays as it is while the sliders move
+        axes,
+        shown + [parts["a bar"], parts["b bar"]],
         loc="upper left",
         bbox_to_anchor=(1.01, 1),
         fontsize=8,
@@ -480,7 +487,9 @@ def _win_sets_frame(a: tuple, b: tuple, actual, issue: str) -> Chart:
     parts = {"axes": axes}
     for y, (name, prefers), key, hatch in ((1, a, "a", ""), (0, b, "b", "//")):
         colour, marker = styles[name]
-        parts[f"{key} bar"] = axes.barh(y, 0.2, height=0.45, color=colour, alpha=0.85, hatch=hatch, edgecolor="white")
+        parts[f"{key} bar"] = axes.barh(
+            y, 0.2, height=0.45, color=colour, alpha=0.85, hatch=hatch, edgecolor="white", label=f"{name} would ratify"
+        )
         parts[f"{key} best"] = axes.scatter([], [], color=OKABE_ITO["black"], marker=marker, s=40, zorder=4)
         parts[f"{key} arrow"] = axes.annotate(
             "<- prefers lower" if prefers == "low" else "prefers higher ->",
@@ -490,9 +499,23 @@ def _win_sets_frame(a: tuple, b: tuple, actual, issue: str) -> Chart:
             ha="center",
             fontsize=8,
         )
-    parts["zone"] = axes.axvspan(0, 0.2, color=GREY, alpha=0.25, zorder=0)
+    parts["zone"] = axes.axvspan(0, 0.2, color=GREY, alpha=0.25, zorder=0, label="Zone of possible agreement")
+    parts["zone value"] = axes.annotate(
+        "",
+        (0, ZONE_VALUE_Y),
+        xytext=(0, 0),
+        textcoords="offset points",
+        ha="center",
+        va="top",
+        fontsize=9,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},  # legible over the actual outcome's line
+        zorder=6,
+    )
     colour, marker = styles["outcome"]
-    parts["outcome"] = axes.scatter([], [], color=colour, marker="*", s=220, zorder=5)
+    parts["outcome"] = axes.scatter([], [], color=colour, marker="*", s=220, zorder=5, label="Likely outcome")
+    parts["outcome value"] = axes.annotate(
+        "", (0, 0.5), xytext=(9, 0), textcoords="offset points", va="center", fontsize=9, fontweight="bold", zorder=6
+    )
     parts["no deal"] = axes.annotate(
         "No agreement possible: the win-sets do not overlap",
         (0.5, 0.5),
