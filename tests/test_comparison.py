@@ -141,3 +141,26 @@ def test_empty_choice_of_shares_draws_an_empty_chart(table):
     chart = compare.compare_allies(table, ["NATO"], "share")
     assert "no data for this choice" in chart.alt
     assert isinstance(cmp.defence_shares(table, ["NATO"]), pd.DataFrame)
+
+
+def test_each_ally_is_named_at_its_latest_share_without_overlap(table):
+    chart = compare.compare_allies(table, cmp.ALLIES, "share")
+    chart.png()  # lays the figure out
+    axes, shares = chart.parts["axes"], cmp.defence_shares(table)
+    names = [name for name in chart.parts["names"].values() if name.get_visible()]
+    assert sorted(name.get_text() for name in names) == sorted(set(shares["ally"]))
+    for name in names:
+        latest = shares[shares["ally"] == name.get_text()].iloc[-1]
+        assert name.xy == (latest["year"], latest["value"])
+    boxes = [name.get_window_extent() for name in names]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["2% of GDP", "3.5% of GDP", "5% of GDP"]
+
+
+def test_ticking_an_ally_leaves_the_legend_and_the_other_lines_as_drawn(table):
+    explorer = AllyComparisonExplorer(table)
+    japan = {id(explorer.chart.parts[key]["Japan"]) for key in ("lines", "names")}
+    kept = [run for run in explorer.layers.runs if not japan & set(map(id, run[0]))]
+    explorer.allies["Japan"].value = False
+    assert not explorer.chart.parts["lines"]["Japan"].get_visible()
+    assert set(map(id, kept)) <= set(map(id, explorer.layers.runs))

@@ -4,7 +4,16 @@ and the timeline of US demands and allies' responses."""
 import pandas as pd
 
 from alliancelab.models import comparison as cmp
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    new_figure,
+    palette,
+    point_annotation,
+    set_line_data,
+    set_title,
+    updatable,
+)
 
 #: The explorer's measures: key -> (label, axis label).
 MEASURES = {
@@ -59,21 +68,24 @@ def _shares(table, allies, into) -> Chart:
     every = cmp.defence_shares(table, cmp.ALLIES)
     rows = every[every["ally"].isin(allies)]
     chart = updatable(into, _shares_frame)
-    axes = chart.parts["axes"]
+    axes, names = chart.parts["axes"], chart.parts["names"]
+    by_ally = dict(tuple(rows.groupby("ally", observed=True)))
     for ally, line in chart.parts["lines"].items():
-        mine = rows[rows["ally"] == ally]
-        line.set_data(mine["year"].astype(float).to_numpy(), mine["value"].to_numpy())
-        line.set_visible(not mine.empty)
-    shown = [line for line in chart.parts["lines"].values() if line.get_visible()]
-    show_legend(
-        axes, shown + chart.parts["targets"], loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False
-    )
+        mine = by_ally.get(ally)
+        shown = mine is not None
+        if shown:  # each line is named at its last point: no legend to draw again when allies are ticked
+            years, values = mine["year"].astype(float).to_numpy(), mine["value"].to_numpy()
+            set_line_data(line, years, values)
+            if names[ally].xy != (years[-1], values[-1]):
+                point_annotation(names[ally], (years[-1], values[-1]))
+        line.set_visible(shown)
+        names[ally].set_visible(shown)
     years = every["year"].astype(float)  # every ally's years: the axis stays put when allies are ticked
-    axes.set_xlim(years.min() - 1, years.max() + 1)
+    axes.set_xlim(years.min() - 1, years.max() + 1.6)
     summary = "; ".join(f"{r.ally} {r.value:g}% in {r.year}" for r in rows.itertuples()) or "no data for this choice"
     chart.alt = (
-        "Line chart of defence spending as a share of GDP by year, with reference lines at 2%, 3.5% and "
-        f"5%. Values: {summary}."
+        "Line chart of defence spending as a share of GDP by year, each ally named at its latest value, with "
+        f"reference lines at 2%, 3.5% and 5%. Values: {summary}."
     )
     chart.caption = (
         "Figure: defence spending, % of GDP, as each government or NATO counts it (data/ally_comparison.csv; "
@@ -90,16 +102,20 @@ def _shares_frame() -> Chart:
         "Defence spending (% of GDP)",
         size=(10, 4.2),
     )
-    lines = {}
+    lines, names = {}, {}
     for ally, (colour, marker) in _STYLES.items():
         (lines[ally],) = axes.plot([], [], color=colour, marker=marker, markersize=8, linewidth=1.5, label=ally)
+        names[ally] = axes.annotate(
+            ally, (0, 0), xytext=(8, 0), textcoords="offset points", va="center", fontsize=9, visible=False
+        )
     styles = ("--", "-.", ":")
     targets = [
         axes.axhline(t, color=OKABE_ITO["black"], linestyle=s, linewidth=1, label=f"{t:g}% of GDP")
         for t, s in zip(cmp.TARGETS, styles, strict=True)
     ]
+    axes.legend(handles=targets, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=9, frameon=False)
     axes.set_ylim(0, 5.5)
-    return Chart(figure, alt="", caption="", parts={"axes": axes, "lines": lines, "targets": targets})
+    return Chart(figure, alt="", caption="", parts={"axes": axes, "lines": lines, "names": names, "targets": targets})
 
 
 def _bars(rows, column, labels, allies, measure, into) -> Chart:
