@@ -29,23 +29,19 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
         in_lane = category == name
         line.set_data(dates[in_lane], [lane_of.get(name, 0)] * int(in_lane.sum()))
     spans = shown[shown["end_date"].notna()]
-    parts["spans"].set_segments(
-        [
-            [
-                (axes.convert_xunits(row.date), lane_of[row.category]),
-                (axes.convert_xunits(row.end_date), lane_of[row.category]),
-            ]
-            for row in spans.itertuples()
-        ]
-    )
+    starts, ends = (axes.convert_xunits(spans[c].to_numpy()) for c in ("date", "end_date"))
+    rows = [lane_of[c] for c in spans["category"]]
+    parts["spans"].set_segments([[(a, y), (b, y)] for a, b, y in zip(starts, ends, rows, strict=True)])
     parts["spans"].set_color([parts["lanes"][c].get_color() for c in spans["category"]])
-    counts = shown["category"].value_counts()
-    axes.set_yticks(range(len(lanes)), [f"{c} ({counts.get(c, 0)})" for c in reversed(lanes)])
+    if parts["lane names"] != lanes:  # each lane's count goes in the caption: the lanes stay put
+        axes.set_yticks(range(len(lanes)), list(reversed(lanes)))
+        parts["lane names"] = lanes
     axes.set_ylim(-0.7, len(lanes) - 0.3)
     axes.set_xlim(first, last)
     axes.set_xticks(*date_ticks(first, last))
     chart.alt = ev.describe(shown, first, last)
-    chart.caption = _timeline_caption(len(shown), len(events))
+    counts = shown["category"].value_counts()
+    chart.caption = _timeline_caption(len(shown), len(events), {lane: int(counts.get(lane, 0)) for lane in lanes})
     return chart
 
 
@@ -80,7 +76,8 @@ def _timeline_frame(categories: tuple) -> Chart:
             zorder=3,
         )
     spans = axes.hlines([], [], [], linewidth=4, zorder=2)
-    return Chart(figure, alt="", caption="", parts={"axes": axes, "after brief": marks, "lanes": lanes, "spans": spans})
+    parts = {"axes": axes, "after brief": marks, "lanes": lanes, "spans": spans, "lane names": None}
+    return Chart(figure, alt="", caption="", parts=parts)
 
 
 def shade_after_brief(axes, first, last) -> list:
@@ -119,8 +116,9 @@ def legend_after_brief(axes, handles: list) -> None:
         axes.get_legend().remove()
 
 
-def _timeline_caption(shown: int, total: int) -> str:
+def _timeline_caption(shown: int, total: int, counts: dict) -> str:
+    in_lanes = ", ".join(f"{n} {lane}" for lane, n in counts.items())
     return (
-        f"Figure: {shown} of {total} sourced events (data/events.csv). Grey shading: after the brief "
+        f"Figure: {shown} of {total} sourced events (data/events.csv): {in_lanes}. Grey shading: after the brief "
         "was written. Each category has its own colour and marker."
     )

@@ -53,11 +53,12 @@ class TimelineExplorer(Explorer):
 
 def event_list_html(events: pd.DataFrame) -> str:
     """A scrollable table of events: date, category, title linked to its source."""
+    columns = (events["date"].dt.strftime("%Y-%m-%d"), events["category"], events["source_url"], events["title"])
     rows = "".join(
-        f"<tr><td>{e.date:%Y-%m-%d}</td><td>{html.escape(str(e.category))}</td>"
-        f'<td><a href="{html.escape(e.source_url)}" target="_blank">{html.escape(e.title)}</a>'
-        f"{' <i>(after the brief)</i>' if e.after_brief else ''}</td></tr>"
-        for e in events.itertuples()
+        f"<tr><td>{date}</td><td>{html.escape(str(category))}</td>"
+        f'<td><a href="{html.escape(url)}" target="_blank">{html.escape(title)}</a>'
+        f"{' <i>(after the brief)</i>' if after else ''}</td></tr>"
+        for date, category, url, title, after in zip(*map(list, columns), events["after_brief"].tolist(), strict=True)
     )
     return (
         '<div style="max-height:16em;overflow:auto"><table>'
