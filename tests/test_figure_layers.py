@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from alliancelab.plotting.layers import Layers, drawing_order, render
+from alliancelab.plotting.style import point_annotation, set_changed, set_title
 
 CASES = widget_cases()
 
@@ -125,3 +126,26 @@ def test_added_and_removed_artists_are_redrawn():
     assert len(layers.runs) > 1
     span.remove()
     assert_stacks_into(layers.update(figure), render(figure, "png"), "the span removed")
+
+
+def test_setting_what_is_already_there_leaves_the_part_as_drawn():
+    figure = Figure(figsize=(4, 3))
+    axes = figure.add_subplot()
+    axes.set_xlim(0, 2)
+    axes.set_ylim(0, 2)
+    line = axes.plot([0, 1], [0, 1])[0]
+    bar = axes.bar([1], [1])[0]
+    note = axes.annotate("note", (1, 1))
+    set_title(axes, "Fixed")
+    layers = Layers("png")
+    first = layers.update(figure)
+    set_changed(line, data=([0, 1], [0, 1]), color=line.get_color())
+    set_changed(bar, width=bar.get_width(), facecolor=bar.get_facecolor())
+    point_annotation(note, (1, 1))
+    set_title(axes, "Fixed")
+    assert changed_layers(first, layers.update(figure)) == []  # nothing drawn again
+    set_changed(line, data=([0, 1, 2], [0, 1, 0]))  # a point more: another shape of data
+    point_annotation(note, (1.5, 1))
+    redrawn = {part for i in changed_layers(first, layers.update(figure)) for part in layers.runs[i][0]}
+    assert redrawn == {line, note}
+    assert_stacks_into(layers.images, render(figure, "png"), "a line and a note moved")

@@ -14,7 +14,7 @@ from alliancelab.plotting.style import (
     new_figure,
     palette,
     point_annotation,
-    set_line_data,
+    set_changed,
     set_title,
     show_legend,
     updatable,
@@ -353,7 +353,7 @@ def cost_calculator(
     denominator = f"FY{base_year} GDP (fixed)" if fixed_denominator else "each year's GDP"
     set_title(axes, f"What {share_pct:g}% of GDP costs in yen, FY{base_year}-FY{year}")
     for share, line in zip(shares, parts["references"]):
-        set_line_data(line, path.index, path[share])  # unchanged while only the share moves
+        set_changed(line, data=(path.index, path[share]))  # unchanged while only the share moves
         line.set_label(f"{share:g}% of {denominator}")
     parts["chosen"].set_data(path.index, chosen)
     # The share is in the title: the legend stays the same while the share slider moves (a widget redraws less).
@@ -465,14 +465,14 @@ def olson_zeckhauser(
     threshold = min(bs.free_riding_threshold(weight, weight_small, private), 0.5)
     chart = updatable(into, _oz_frame)
     parts, axes = chart.parts, chart.parts["axes"]
-    parts["free ride"].set_width(threshold * 100)
+    set_changed(parts["free ride"], width=threshold * 100)  # the curves and the threshold move with the weights
     parts["free ride"].set_label(
         f"Small ally pays nothing (income share up to {threshold * 100:.1f}%)"
         if threshold
         else "No free riding: private benefits make both allies pay"
     )
     for i, (key, column) in enumerate([("large", "burden_large"), ("small", "burden_small")]):
-        parts[key].set_data(curve["small_share"] * 100, curve[column] * 100)
+        set_changed(parts[key], data=(curve["small_share"] * 100, curve[column] * 100))
         parts[f"{key} now"].set_data([small_share * 100], [eq.burden[i] * 100])
     parts["now"].set_xdata([small_share * 100] * 2)
     axes.set_ylim(0, max(curve["burden_large"].max(), curve["burden_small"].max()) * 115)

@@ -10,7 +10,7 @@ from alliancelab.plotting.style import (
     new_figure,
     palette,
     point_annotation,
-    set_line_data,
+    set_changed,
     set_title,
     updatable,
 )
@@ -75,7 +75,7 @@ def _shares(table, allies, into) -> Chart:
         shown = mine is not None
         if shown:  # each line is named at its last point: no legend to draw again when allies are ticked
             years, values = mine["year"].astype(float).to_numpy(), mine["value"].to_numpy()
-            set_line_data(line, years, values)
+            set_changed(line, data=(years, values))
             if names[ally].xy != (years[-1], values[-1]):
                 point_annotation(names[ally], (years[-1], values[-1]))
         line.set_visible(shown)

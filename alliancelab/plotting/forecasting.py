@@ -6,11 +6,12 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
+from matplotlib.colors import to_rgba
 
 from alliancelab import brief
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import forecasting, scorecard
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, set_changed, updatable
 
 CLAIMS_TABLE = "data/brief_claims.csv"
 KIND_NAMES = {
@@ -289,16 +290,15 @@ def squared_error_bars(table: pd.DataFrame, into: Chart | None = None) -> Chart:
     keys = ["happened" if outcome == 1 else "did not happen" for outcome in table["outcome"]]
     errors = table["squared_error"].to_numpy(dtype=float)
     for bar, error, key in zip(parts["bars"], errors, keys):
-        bar.set_width(error)
-        bar.set_facecolor(parts["styles"][key][0])
+        set_changed(bar, width=error, facecolor=to_rgba(parts["styles"][key][0]))
     for key, marks in parts["marks"].items():
         rows = [i for i, k in enumerate(keys) if k == key]
-        marks.set_data(errors[rows], [order[i] for i in rows])
+        set_changed(marks, data=(errors[rows], [order[i] for i in rows]))
     for label, y, error, probability, key in zip(parts["labels"], order, errors, table["probability"], keys):
         point_annotation(label, (error, y))
         label.set_text(f"p={probability:.2f}, {key}")
     mean = float(np.mean(table["squared_error"]))
-    parts["mean"].set_xdata([mean, mean])
+    set_changed(parts["mean"], xdata=[mean, mean])
     point_annotation(parts["mean label"], (mean, len(table) - 0.5))
     parts["mean label"].set_text(f"mean = Brier score {mean:.3f}")
     worst = table.loc[table["squared_error"].idxmax()]

@@ -5,7 +5,15 @@ from matplotlib.patches import Rectangle
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import negotiation as neg
-from alliancelab.plotting.style import Chart, add_right_panel, new_figure, palette, show_legend, updatable
+from alliancelab.plotting.style import (
+    Chart,
+    add_right_panel,
+    new_figure,
+    palette,
+    set_changed,
+    show_legend,
+    updatable,
+)
 
 TABLES = "data/host_nation_support.csv, data/sma_talks.csv and data/defense_spending.csv"
 GREY = "#777777"
@@ -52,11 +60,11 @@ def offers_chart(
     chart = updatable(into, _offers_frame, japan, us, actual, title)
     parts, left, right = chart.parts, chart.parts["left"], chart.parts["right"]
     for key, (total, pledge) in sets.items():
-        parts[key].set_bounds(total.low, pledge.low, total.width, pledge.width)
+        set_changed(parts[key], x=total.low, y=pledge.low, width=total.width, height=pledge.width)
     has_zone = bool(zone["total"] and zone["pledge"])
     if has_zone:
         (a, b), (c, d) = zone["total"], zone["pledge"]
-        parts["zone"].set_bounds(a, c, b - a, d - c)
+        set_changed(parts["zone"], x=a, y=c, width=b - a, height=d - c)
     parts["zone"].set_visible(has_zone)
     shown = [parts["japan"], parts["us"]]  # the left legend's entries
     if has_zone:
@@ -66,7 +74,7 @@ def offers_chart(
     offered, worth = _place_offers(parts, {"japan": japan_offers, "us": us_offers}, {"japan": japan, "us": us})
     shown += offered
     for key, package in (("draft", draft), ("agreement", agreement)):
-        parts[key].set_offsets([[package.total, package.pledge]] if package is not None else np.empty((0, 2)))
+        set_changed(parts[key], offsets=[[package.total, package.pledge]] if package is not None else np.empty((0, 2)))
         if package is not None:
             shown.append(parts[key])
     totals = [o.total for o in japan_offers + us_offers] + [japan.total_ideal, japan.total_red_line, us.total_red_line]
@@ -95,24 +103,26 @@ def _place_offers(parts: dict, offers: dict, sides: dict) -> tuple[list, list]:
 
     Returns the legend entries of the sides that have made offers: markers for the left, lines for the right.
     """
-    for number in parts.pop("numbers", []):
-        number.remove()
-    parts["numbers"], offered, worth = [], [], []
+    numbers, offered, worth = [], [], []  # (round, place, colour) of each offer's round number
     for key, made in offers.items():
         xs, ys = [o.total for o in made], [o.pledge for o in made]
-        parts[f"{key} path"].set_data(xs, ys)
-        parts[f"{key} offers"].set_offsets(list(zip(xs, ys)) or np.empty((0, 2)))
+        set_changed(parts[f"{key} path"], data=(xs, ys))
+        set_changed(parts[f"{key} offers"], offsets=list(zip(xs, ys)) or np.empty((0, 2)))
         colour = parts[f"{key} path"].get_color()
-        parts["numbers"] += [
-            parts["left"].annotate(str(n), xy, textcoords="offset points", xytext=(6, 5), fontsize=8, color=colour)
-            for n, xy in enumerate(zip(xs, ys), start=1)
-        ]
+        numbers += [(str(n), xy, colour) for n, xy in enumerate(zip(xs, ys), start=1)]
         lines = [parts[f"{key} to {other_key}"] for other_key in sides]
         for line, other in zip(lines, sides.values()):
-            line.set_data(range(1, len(made) + 1), [neg.payoff(o, other) for o in made])
+            set_changed(line, data=(list(range(1, len(made) + 1)), [neg.payoff(o, other) for o in made]))
         if made:
             offered.append(parts[f"{key} offers"])
             worth += lines
+    if [(n.get_text(), n.xy, n.get_color()) for n in parts.get("numbers", [])] != numbers:  # new numbers only
+        for number in parts.pop("numbers", []):
+            number.remove()
+        parts["numbers"] = [
+            parts["left"].annotate(text, xy, textcoords="offset points", xytext=(6, 5), fontsize=8, color=colour)
+            for text, xy, colour in numbers
+        ]
     return offered, worth
 
 

@@ -11,13 +11,22 @@ import math
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgba
+from matplotlib.colors import to_rgba, to_rgba_array
 from matplotlib.lines import Line2D
 
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import network as networks
 from alliancelab.plotting.basemap import map_axes, mark_places
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    new_figure,
+    palette,
+    set_changed,
+    set_title,
+    show_legend,
+    updatable,
+)
 
 #: Hand-set schematic positions (west -> east, south -> north). Not a map: just rough geography.
 POSITIONS = {
@@ -197,9 +206,14 @@ def _colour_nodes(parts, shown, hub, highlight) -> None:
     """The hub as a black square, the others as circles (grey if not yet tied); tied and highlighted names stand out."""
     tied = set(shown["country_a"]) | set(shown["country_b"])
     for is_hub, (names, markers) in parts["markers"].items():
-        markers.set_facecolor([OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names])
-        markers.set_edgecolor([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names])
-        markers.set_linewidth([2.2 if n == highlight else 1.2 for n in names])
+        set_changed(  # as colours matplotlib keeps (RGBA rows), to tell a change from the same colours
+            markers,
+            facecolor=to_rgba_array(
+                [OKABE_ITO["black"] if is_hub else ("white" if n in tied else "#EEEEEE") for n in names]
+            ),
+            edgecolor=to_rgba_array([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names]),
+            linewidth=[2.2 if n == highlight else 1.2 for n in names],
+        )
     for name, label in parts["names"].items():  # set only what changes: a changed label is drawn again
         weight, colour = (
             "bold" if name in (hub, highlight) else "normal",

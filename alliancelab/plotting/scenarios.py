@@ -8,7 +8,7 @@ from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
 from alliancelab.models.scenarios import LEADERS_SUMMIT, SUMMITS, THEMES, theme_events
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_changed, updatable
 from alliancelab.plotting.timeline import legend_after_brief, shade_after_brief
 
 
@@ -116,15 +116,20 @@ def scenario_scores(score_values: pd.Series, max_scores: pd.Series, into: Chart 
     widest = float(max_scores[score_values.index].max()) or 1.0
     for row, (rec, bar) in enumerate(zip(order, parts["bars"])):
         value = float(score_values[rec])
-        bar.set_width(value)
-        parts["markers"][row].set_data([value], [row])
+        set_changed(bar, width=value)  # a slider moves the scores that weigh its assumption
+        set_changed(parts["markers"][row], data=([value], [row]))
         note = "  leads" if rec in best and value > 0 else ""
-        text = parts["texts"][row]
-        text.set_position((value + (0.04 * widest if value >= 0 else -0.04 * widest), row + 0.3))
-        text.set_text(f"{value:+.1f}{note}")
-        text.set_horizontalalignment("left" if value >= 0 else "right")
-        text.set_fontweight("bold" if note else "normal")
-    axes.set_yticks(range(len(order)), [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order])
+        set_changed(
+            parts["texts"][row],
+            position=(value + (0.04 * widest if value >= 0 else -0.04 * widest), row + 0.3),
+            text=f"{value:+.1f}{note}",
+            horizontalalignment="left" if value >= 0 else "right",
+            fontweight="bold" if note else "normal",
+        )
+    names = [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order]
+    if parts["names"] != names:  # set only when the leader changes: setting ticks marks the axis changed
+        axes.set_yticks(range(len(order)), names)
+        parts["names"] = names
     chart.alt = _scores_alt(score_values, max_scores, best)
     return chart
 
@@ -147,7 +152,7 @@ def _scores_frame(recs: tuple, max_scores: tuple) -> Chart:
     bars = axes.barh(
         range(len(order)), [0] * len(order), height=0.45, color=[styles[rec][0] for rec in order], zorder=2
     )
-    parts = {"axes": axes, "bars": bars.patches, "markers": [], "texts": []}
+    parts = {"axes": axes, "bars": bars.patches, "markers": [], "texts": [], "names": None}
     for row, rec in enumerate(order):
         colour, marker = styles[rec]
         parts["markers"] += axes.plot(

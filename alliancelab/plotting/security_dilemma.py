@@ -10,7 +10,16 @@ from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import security_dilemma as sd
 from alliancelab.plotting.basemap import map_axes, mark_places
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, point_annotation, show_legend, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    new_figure,
+    palette,
+    point_annotation,
+    set_changed,
+    show_legend,
+    updatable,
+)
 from alliancelab.plotting.timeline import shade_after_brief
 
 CURVES = {"abandonment": "Abandonment risk", "entrapment": "Entrapment risk", "cost": "Total expected cost"}
@@ -35,10 +44,10 @@ def dilemma(alliance: sd.Alliance, into: Chart | None = None) -> Chart:
     best_cost = float(sd.expected_cost(best, alliance))
     chart = updatable(into, _dilemma_frame)
     parts, axes = chart.parts, chart.parts["axes"]
-    for key in CURVES:
-        parts[key].set_data(lines["commitment"], lines[key])
-    parts["best line"].set_xdata([best, best])
-    parts["best"].set_data([best], [best_cost])
+    for key in CURVES:  # each slider moves some of the curves
+        set_changed(parts[key], data=(lines["commitment"], lines[key]))
+    set_changed(parts["best line"], xdata=[best, best])
+    set_changed(parts["best"], data=([best], [best_cost]))
     _label_best(parts["best value"], best, best_cost)
     top = max(float(np.max(lines[key])) for key in CURVES)
     # The axis grows in steps of 0.25, so that it stays put while a slider moves the curves a little.

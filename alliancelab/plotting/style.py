@@ -127,17 +127,27 @@ def updatable(into: Chart | None, frame, *args) -> Chart:
 
 
 def point_annotation(annotation, xy) -> None:
-    """Point ``annotation`` at ``xy``, marking it changed: matplotlib does not, and a widget redraws only what changed
+    """Point ``annotation`` at ``xy``, marking it changed if it moves: matplotlib does not, and a widget redraws only
+    what changed (:mod:`alliancelab.plotting.layers`)."""
+    if not _same(annotation.xy, xy):
+        annotation.xy = xy
+        annotation.stale = True
+
+
+def set_changed(artist, **properties) -> None:
+    """Set those of ``properties`` (e.g. ``data=(x, y)``, ``width=2``) whose values differ from the artist's: matplotlib
+    marks an artist changed whenever most properties are set, and a widget redraws what changed
     (:mod:`alliancelab.plotting.layers`)."""
-    annotation.xy = xy
-    annotation.stale = True
+    changed = {name: value for name, value in properties.items() if not _same(getattr(artist, f"get_{name}")(), value)}
+    if changed:
+        artist.set(**changed)
 
 
-def set_line_data(line, x, y) -> None:
-    """Give ``line`` the data ``x``, ``y`` if it has other data: matplotlib marks a line changed whenever its data are
-    set, and a widget redraws what changed (:mod:`alliancelab.plotting.layers`)."""
-    if not (np.array_equal(line.get_xdata(), x) and np.array_equal(line.get_ydata(), y)):
-        line.set_data(x, y)
+def _same(old, new) -> bool:
+    try:
+        return bool(np.array_equal(old, new))
+    except ValueError:  # arrays of different shapes, e.g. a line's data gaining a point
+        return False
 
 
 def show_legend(axes, handles: list, **options) -> None:
@@ -154,9 +164,11 @@ def set_title(axes, title: str, fontsize: float = 13, fontweight: str = "bold") 
     """The module's figure title (a panel's title is smaller and plain), on the left, just above the axes.
 
     The place is fixed (``y=1``) rather than found on every drawing: the module's axes have no ticks on top and no
-    offset text (see :func:`new_figure`), so nothing above the axes could collide with the title.
+    offset text (see :func:`new_figure`), so nothing above the axes could collide with the title. An unchanged title
+    is left alone (matplotlib would mark all three of the axes' titles changed), so an axes keeps its first style.
     """
-    axes.set_title(title, loc="left", fontsize=fontsize, fontweight=fontweight, y=1.0)
+    if axes.get_title(loc="left") != title:
+        axes.set_title(title, loc="left", fontsize=fontsize, fontweight=fontweight, y=1.0)
 
 
 def add_right_panel(figure, left, title: str, xlabel: str, ylabel: str, width_ratios=(1, 1)):

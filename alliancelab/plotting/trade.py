@@ -13,6 +13,7 @@ from alliancelab.plotting.style import (
     new_figure,
     palette,
     point_annotation,
+    set_changed,
     show_legend,
     updatable,
 )
@@ -354,9 +355,9 @@ def tariff_effect(effect: tariff_model.TariffEffect, marks=(), into: Chart | Non
     rates, prices, volumes = tariff_model.effect_curve(effect.elasticity, effect.pass_through, max_rate)
     chart = updatable(into, _tariff_effect_frame, marks)
     parts = chart.parts
-    parts["price"].set_data(rates, prices)
+    set_changed(parts["price"], data=(rates, prices))  # the lines move with the elasticity, not the rate
     parts["price point"].set_offsets([[effect.rate, effect.price_change]])
-    parts["volume"].set_data(rates, volumes)
+    set_changed(parts["volume"], data=(rates, volumes))
     parts["volume point"].set_offsets([[effect.rate, effect.volume_change]])
     axes = parts["axes"]
     axes.set_xlim(0, max_rate)
@@ -438,18 +439,15 @@ def win_sets(
     chart = updatable(into, _win_sets_frame, (a.name, a.prefers), (b.name, b.prefers), actual, issue)
     parts, axes = chart.parts, chart.parts["axes"]
     for y, side, key in ((1, a, "a"), (0, b, "b")):
-        bar = parts[f"{key} bar"]
-        bar.patches[0].set_x(side.low)
-        bar.patches[0].set_width(max(side.width, 0.2))
-        parts[f"{key} best"].set_offsets([[side.best, y]])
+        set_changed(parts[f"{key} bar"].patches[0], x=side.low, width=max(side.width, 0.2))
+        set_changed(parts[f"{key} best"], offsets=[[side.best, y]])
         point_annotation(parts[f"{key} arrow"], (side.best, y + 0.3))
     shown = [parts["zone"], parts["outcome"]] if zone is not None else []
     if zone is not None:
-        parts["zone"].set_x(zone[0])
-        parts["zone"].set_width(zone[1] - zone[0] if zone[1] > zone[0] else 0.2)
+        set_changed(parts["zone"], x=zone[0], width=zone[1] - zone[0] if zone[1] > zone[0] else 0.2)
         parts["zone value"].set_text(f"{zone[0]:g}-{zone[1]:g}{unit}")
         point_annotation(parts["zone value"], (sum(zone) / 2, ZONE_VALUE_Y))
-        parts["outcome"].set_offsets([[outcome, 0.5]])
+        set_changed(parts["outcome"], offsets=[[outcome, 0.5]])
         parts["outcome value"].set_text(f"{outcome:.3g}{unit}")
         point_annotation(parts["outcome value"], (outcome, 0.5))
     for name in ("zone", "zone value", "outcome", "outcome value"):
