@@ -255,6 +255,21 @@ def open_and_run(page, name):
     page.wait_for_function(ALL_RUN_JS, timeout=RUN_SECONDS * 1000, polling=250)
 
 
+def run_new_cell(page, source: str) -> None:
+    """Add a code cell holding ``source`` at the end of the open notebook and run it."""
+    page.evaluate(
+        """async (source) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content;
+            notebook.activeCellIndex = notebook.widgets.length - 1;
+            await window.jupyterapp.commands.execute("notebook:insert-cell-below");
+            notebook.activeCell.model.sharedModel.setSource(source);
+            await window.jupyterapp.commands.execute("notebook:run-cell");
+        }""",
+        source,
+    )
+    wait_until_idle(page)
+
+
 def close_all_notebooks(page):
     """Shut down the kernels and close the notebooks without saving (and without a save dialog)."""
     page.evaluate("""async () => {
