@@ -139,11 +139,6 @@ def ties_until(ties, year, countries=None) -> pd.DataFrame:
         countries, known = list(countries), countries_of(ties)
         for name in countries:
             check_known(name, known, "country")
-    return _until(ties, year, countries)
-
-
-def _until(ties, year: int, countries=None) -> pd.DataFrame:
-    """:func:`ties_until` on a table, year and countries already checked."""
     kept = ties[ties["year"] <= year]
     if countries is not None:
         kept = kept[kept["country_a"].isin(countries) & kept["country_b"].isin(countries)]
@@ -221,7 +216,12 @@ def density(ties, year, countries=None) -> float:
 
     The possible pairs are among ``countries`` if given, else among the countries tied by then.
     """
-    linked = pairs(ties, year, countries)
+    return density_of(ties_until(ties, year, countries), countries, year)
+
+
+def density_of(kept: pd.DataFrame, countries=None, year=None) -> float:
+    """:func:`density` of a table already checked and cut to the ties that count (``year`` names it in an error)."""
+    linked = pairs_of(kept)
     nodes = list(countries) if countries is not None else sorted(set(linked["a"]) | set(linked["b"]))
     possible = len(nodes) * (len(nodes) - 1) / 2
     if possible == 0:
@@ -232,7 +232,6 @@ def density(ties, year, countries=None) -> float:
 def summary(ties, year, hub=US) -> dict:
     """The numbers the lesson reports for one year: ties, hub ties, spoke-to-spoke ties, hub share, density."""
     kept, hub_ties = _hub_ties(ties, year, hub)
-    tied = len(set(kept["country_a"]) | set(kept["country_b"]))
     return {
         "year": int(year),
         "hub": hub,
@@ -240,6 +239,6 @@ def summary(ties, year, hub=US) -> dict:
         "hub_ties": hub_ties,
         "spoke_ties": len(kept) - hub_ties,
         "hub_share": hub_ties / len(kept),
-        "countries": tied,
-        "density": len(pairs_of(kept)) / (tied * (tied - 1) / 2),
+        "countries": len(set(kept["country_a"]) | set(kept["country_b"])),
+        "density": density_of(kept, year=year),
     }
