@@ -182,22 +182,20 @@ class Layers:
         parts = tuple(drawing_order(figure))
         fixed_layout = figure.get_layout_engine() is None  # a layout engine may move the axes at every drawing
         known = {}  # axis states that still hold; an axis drawn again is looked at anew
-        with _svg_settings():  # once for all the layers
-            if self.figure is None and fixed_layout:  # the first drawing: a layer for each part
-                runs = [
-                    ((part,), render(figure, self.image_format, parts[:i] + parts[i + 1 :]))
-                    for i, part in enumerate(parts)
-                ]
-            elif not fixed_layout or figure is not self.figure or geometry(figure) != self.shape:  # drawn whole
-                runs = [(parts, render(figure, self.image_format))]
-            else:
-                moved = {
-                    axes: (old[0] != new[0], old[1] != new[1])
-                    for axes, old, new in zip(figure.axes, self.limits, limits(figure), strict=True)
-                    if old != new
-                }
-                runs = self._rerun(figure, parts, moved)
-                known = self.axes
+        if self.figure is None and fixed_layout:  # the first drawing: a layer for each part
+            runs = [
+                ((part,), render(figure, self.image_format, parts[:i] + parts[i + 1 :])) for i, part in enumerate(parts)
+            ]
+        elif not fixed_layout or figure is not self.figure or geometry(figure) != self.shape:  # drawn whole
+            runs = [(parts, render(figure, self.image_format))]
+        else:
+            moved = {
+                axes: (old[0] != new[0], old[1] != new[1])
+                for axes, old, new in zip(figure.axes, self.limits, limits(figure), strict=True)
+                if old != new
+            }
+            runs = self._rerun(figure, parts, moved)
+            known = self.axes
         self.axes = {id(part): known.get(id(part)) or axis_state(part) for part in parts if isinstance(part, Axis)}
         for part in parts:  # the parts not drawn again (an axis is judged by what it shows, not by its marks)
             for artist in part.findobj() if not isinstance(part, Axis) else ():
