@@ -8,7 +8,7 @@ from alliancelab import events as ev
 from alliancelab.errors import AllianceLabError
 from alliancelab.models import scenarios
 from alliancelab.models.scenarios import LEADERS_SUMMIT, SUMMITS, THEMES, theme_events
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_changed, updatable
+from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_changed, set_ticks, updatable
 from alliancelab.plotting.timeline import legend_after_brief, shade_after_brief
 
 
@@ -126,10 +126,7 @@ def scenario_scores(score_values: pd.Series, max_scores: pd.Series, into: Chart 
             horizontalalignment="left" if value >= 0 else "right",
             fontweight="bold" if note else "normal",
         )
-    names = [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order]
-    if parts["names"] != names:  # set only when the leader changes: setting ticks marks the axis changed
-        axes.set_yticks(range(len(order)), names)
-        parts["names"] = names
+    set_ticks(axes.yaxis, range(len(order)), [f"{scenarios.label(rec)}{' ★' if rec in best else ''}" for rec in order])
     chart.alt = _scores_alt(score_values, max_scores, best)
     return chart
 
@@ -152,7 +149,7 @@ def _scores_frame(recs: tuple, max_scores: tuple) -> Chart:
     bars = axes.barh(
         range(len(order)), [0] * len(order), height=0.45, color=[styles[rec][0] for rec in order], zorder=2
     )
-    parts = {"axes": axes, "bars": bars.patches, "markers": [], "texts": [], "names": None}
+    parts = {"axes": axes, "bars": bars.patches, "markers": [], "texts": []}
     for row, rec in enumerate(order):
         colour, marker = styles[rec]
         parts["markers"] += axes.plot(

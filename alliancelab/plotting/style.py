@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.figure import Figure
 
-from alliancelab.plotting.layers import render
+from alliancelab.plotting.layers import axis_state, render
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour-vision type.
 OKABE_ITO = {
@@ -141,6 +141,15 @@ def set_changed(artist, **properties) -> None:
     changed = {name: value for name, value in properties.items() if not _same(getattr(artist, f"get_{name}")(), value)}
     if changed:
         artist.set(**changed)
+
+
+def set_ticks(axis, ticks, labels) -> None:
+    """Give ``axis`` these ticks and labels unless it shows them already: setting them marks the axis changed and
+    lays its ticks out again."""
+    ticks, labels = list(ticks), list(labels)
+    shown_ticks, shown_labels = axis_state(axis)[:2]
+    if not (_same(shown_ticks, ticks) and list(shown_labels) == labels):
+        axis.set_ticks(ticks, labels)
 
 
 def _same(old, new) -> bool:

@@ -5,7 +5,16 @@ import pandas as pd
 
 from alliancelab import brief
 from alliancelab import events as ev
-from alliancelab.plotting.style import OKABE_ITO, Chart, new_figure, palette, set_title, show_legend, updatable
+from alliancelab.plotting.style import (
+    OKABE_ITO,
+    Chart,
+    new_figure,
+    palette,
+    set_ticks,
+    set_title,
+    show_legend,
+    updatable,
+)
 
 AFTER_BRIEF_SHADE = "#DDDDDD"
 
@@ -33,9 +42,7 @@ def timeline(events: pd.DataFrame, categories=None, start=None, end=None, into: 
     rows = [lane_of[c] for c in spans["category"]]
     parts["spans"].set_segments([[(a, y), (b, y)] for a, b, y in zip(starts, ends, rows, strict=True)])
     parts["spans"].set_color([parts["lanes"][c].get_color() for c in spans["category"]])
-    if parts["lane names"] != lanes:  # each lane's count goes in the caption: the lanes stay put
-        axes.set_yticks(range(len(lanes)), list(reversed(lanes)))
-        parts["lane names"] = lanes
+    set_ticks(axes.yaxis, range(len(lanes)), reversed(lanes))  # each lane's count is in the caption: the lanes stay
     axes.set_ylim(-0.7, len(lanes) - 0.3)
     axes.set_xlim(first, last)
     axes.set_xticks(*date_ticks(first, last))
@@ -76,7 +83,7 @@ def _timeline_frame(categories: tuple) -> Chart:
             zorder=3,
         )
     spans = axes.hlines([], [], [], linewidth=4, zorder=2)
-    parts = {"axes": axes, "after brief": marks, "lanes": lanes, "spans": spans, "lane names": None}
+    parts = {"axes": axes, "after brief": marks, "lanes": lanes, "spans": spans}
     return Chart(figure, alt="", caption="", parts=parts)
 
 
