@@ -214,15 +214,12 @@ def _colour_nodes(parts, shown, hub, highlight) -> None:
             edgecolor=to_rgba_array([OKABE_ITO["black"] if n in tied else "#AAAAAA" for n in names]),
             linewidth=[2.2 if n == highlight else 1.2 for n in names],
         )
-    for name, label in parts["names"].items():  # set only what changes: a changed label is drawn again
-        weight, colour = (
-            "bold" if name in (hub, highlight) else "normal",
-            OKABE_ITO["black"] if name in tied else "#888888",
+    for name, label in parts["names"].items():
+        set_changed(
+            label,
+            fontweight="bold" if name in (hub, highlight) else "normal",
+            color=OKABE_ITO["black"] if name in tied else "#888888",
         )
-        if label.get_fontweight() != weight:
-            label.set_fontweight(weight)
-        if label.get_color() != colour:
-            label.set_color(colour)
 
 
 def _legend(axes, shown, styles) -> None:
