@@ -76,8 +76,7 @@ def _shares(table, allies, into) -> Chart:
         if shown:  # each line is named at its last point: no legend to draw again when allies are ticked
             years, values = mine["year"].astype(float).to_numpy(), mine["value"].to_numpy()
             set_changed(line, data=(years, values))
-            if names[ally].xy != (years[-1], values[-1]):
-                point_annotation(names[ally], (years[-1], values[-1]))
+            point_annotation(names[ally], (years[-1], values[-1]))
         line.set_visible(shown)
         names[ally].set_visible(shown)
     years = every["year"].astype(float)  # every ally's years: the axis stays put when allies are ticked
