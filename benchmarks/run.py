@@ -258,7 +258,7 @@ BARE_IN_BROWSER = "baseline: bare matplotlib figure (SVG)"
 #: against the first measurement.
 TINY_AGAIN = "baseline: tiny SVG again, after the lessons"
 #: The tiny SVG in a cell added to each lesson, timed before the lesson's widgets: the round trip in the same page
-#: and kernel, which a long lesson makes slower. Reported beside the goal, which is judged against the first.
+#: and kernel as theirs. Reported beside the goal, which is judged against the first.
 TINY_IN_PAGE = "tiny SVG in the page"
 _SHOW = """
 def show(_=None):
